@@ -1,0 +1,18 @@
+/** The hover for a modifier: its name and meaning, and whether it fits the code it is written on. */
+import type { CodeRecord, Modifier } from '../model';
+import { modifierVerdict } from '../codes/pfsMeaning';
+import { escapeMarkdown } from './escape';
+
+export function modifierToMarkdown(code: string, modifier: Modifier | undefined, record: CodeRecord | undefined, on: string): string {
+  const lines: string[] = [];
+  if (!modifier) {
+    lines.push(`⚠ **Modifier ${escapeMarkdown(code)}**: not a CPT or HCPCS Level II modifier in the loaded data.`);
+    return lines.join('\n');
+  }
+  lines.push(`**Modifier ${escapeMarkdown(code)} — ${escapeMarkdown(modifier.name)}**`, '', `*${modifier.kind === 'CPT' ? 'CPT modifier' : 'HCPCS Level II modifier'}*`);
+  if (modifier.description && modifier.description !== modifier.name) lines.push('', escapeMarkdown(modifier.description));
+  const verdict = modifierVerdict(code, record?.pfs);
+  if (verdict.allowed === false) lines.push('', `⚠ **Not allowed on ${escapeMarkdown(on)}**: ${escapeMarkdown(verdict.reason ?? '')}`);
+  else if (verdict.allowed) lines.push('', `Allowed on ${escapeMarkdown(on)}: ${escapeMarkdown(verdict.reason ?? '')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,144 @@
+/**
+ * Search over the catalog: codes by prefix (binary search in the sorted code list) and by
+ * words (an inverted index of descriptor and plain-language words, tolerant of word order,
+ * unfinished last words and small typos). Built once per data load, on first use.
+ */
+import type { Catalog } from './catalog';
+
+export interface SearchHit {
+  code: string;
+  score: number;
+}
+
+const STOP_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'in', 'on', 'for', 'with', 'w', 'by', 'at', 'per', 'each']);
+
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (w.length >= 2 && !STOP_WORDS.has(w)) out.push(w);
+  }
+  return out;
+}
+
+export class SearchIndex {
+  private readonly codes: readonly string[];
+  private readonly postings = new Map<string, number[]>();
+  private readonly described: string[] = [];
+  private readonly docLength: number[] = [];
+  private vocabulary: string[] = [];
+
+  constructor(catalog: Catalog) {
+    this.codes = catalog.codes();
+    for (const code of catalog.describedCodes()) {
+      const r = catalog.record(code);
+      if (!r) continue;
+      const text = [r.shortDescriptor, r.mediumDescriptor, r.longDescriptor, r.summary, r.plainLanguage].filter(Boolean).join(' ');
+      const ws = new Set(words(text));
+      if (!ws.size) continue;
+      const id = this.described.length;
+      this.described.push(code);
+      this.docLength.push((r.longDescriptor ?? r.shortDescriptor ?? text).length);
+      for (const w of ws) {
+        let list = this.postings.get(w);
+        if (!list) this.postings.set(w, (list = []));
+        list.push(id);
+      }
+    }
+    this.vocabulary = [...this.postings.keys()].sort();
+  }
+
+  /** Codes starting with `prefix` (case-insensitive), in code order. */
+  prefix(prefix: string, limit = 100): string[] {
+    const p = prefix.toUpperCase();
+    let lo = 0;
+    let hi = this.codes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.codes[mid] < p) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < this.codes.length && out.length < limit && this.codes[i].startsWith(p); i++) out.push(this.codes[i]);
+    return out;
+  }
+
+  /** Codes whose text matches the query words, best first. */
+  search(query: string, limit = 20): SearchHit[] {
+    const terms = words(query);
+    if (!terms.length) return [];
+    const total = this.described.length || 1;
+    const scores = new Map<number, { score: number; matched: number }>();
+    terms.forEach((term, index) => {
+      const last = index === terms.length - 1;
+      const best = new Map<number, number>();
+      for (const [word, weight] of this.expand(term, last)) {
+        const list = this.postings.get(word)!;
+        const idf = Math.log(1 + total / list.length);
+        for (const id of list) best.set(id, Math.max(best.get(id) ?? 0, weight * idf));
+      }
+      for (const [id, s] of best) {
+        const entry = scores.get(id) ?? { score: 0, matched: 0 };
+        entry.score += s;
+        entry.matched++;
+        scores.set(id, entry);
+      }
+    });
+    const hits: { id: number; score: number; matched: number }[] = [];
+    for (const [id, e] of scores) hits.push({ id, ...e });
+    hits.sort(
+      (a, b) => b.matched - a.matched || b.score - a.score || this.docLength[a.id] - this.docLength[b.id] || (this.described[a.id] < this.described[b.id] ? -1 : 1),
+    );
+    const full = hits.filter((h) => h.matched === terms.length);
+    return (full.length ? full : hits).slice(0, limit).map((h) => ({ code: this.described[h.id], score: h.score }));
+  }
+
+  /** Index words a query term stands for, with a weight: exact 1, prefix 0.8, one or two typos 0.6. */
+  private expand(term: string, allowPrefix: boolean): [string, number][] {
+    const out: [string, number][] = [];
+    if (this.postings.has(term)) out.push([term, 1]);
+    if (allowPrefix || term.length >= 4) {
+      let lo = 0;
+      let hi = this.vocabulary.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.vocabulary[mid] < term) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.vocabulary.length && this.vocabulary[i].startsWith(term) && out.length < 200; i++) {
+        if (this.vocabulary[i] !== term) out.push([this.vocabulary[i], 0.8]);
+      }
+    }
+    if (term.length >= 4) {
+      const maxEdits = term.length >= 8 ? 2 : 1;
+      for (const w of this.vocabulary) {
+        if (Math.abs(w.length - term.length) > maxEdits || w === term) continue;
+        if (editDistanceWithin(term, w, maxEdits)) out.push([w, 0.6]);
+      }
+    }
+    return out;
+  }
+}
+
+/** Damerau-Levenshtein (adjacent transpositions) distance ≤ max, with early exit. */
+export function editDistanceWithin(a: string, b: string, max: number): boolean {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return false;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return false;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m] <= max;
+}

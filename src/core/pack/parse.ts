@@ -1,0 +1,73 @@
+/**
+ * Parses and checks a data pack. A pack that fails any check is rejected whole, with
+ * the line of the problem, so the caller can keep the data it already has.
+ */
+import { DataPack, PACK_FORMAT, PACK_SCHEMA_VERSION } from './types';
+
+export class PackError extends Error {
+  constructor(readonly file: string, readonly line: number | undefined, readonly reason: string) {
+    super(`${file}${line !== undefined ? `:${line}` : ''}: ${reason}`);
+  }
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Line of the first occurrence of `"key"` in the text, to point a schema error somewhere useful. */
+function lineOfKey(text: string, key: string): number | undefined {
+  const at = text.indexOf(JSON.stringify(key));
+  return at < 0 ? undefined : lineOfOffset(text, at);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function parsePack(text: string, file: string): DataPack {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.indexOf('\u0000') >= 0) throw new PackError(file, lineOfOffset(text, text.indexOf('\u0000')), 'binary data (NUL byte): not a JSON data pack');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const m = /position (\d+)/.exec(message);
+    const line = m ? lineOfOffset(text, Number(m[1])) : text.trim() === '' ? 1 : lineOfOffset(text, text.length);
+    throw new PackError(file, line, `not valid JSON (${message.replace(/^JSON\.parse: /, '')})`);
+  }
+  if (!isObject(value)) throw new PackError(file, 1, 'a data pack is a JSON object');
+  const fail = (key: string, reason: string): never => {
+    throw new PackError(file, lineOfKey(text, key), reason);
+  };
+  if (value.format !== PACK_FORMAT) fail('format', `"format" must be "${PACK_FORMAT}"`);
+  if (typeof value.schemaVersion !== 'number' || value.schemaVersion < 1) fail('schemaVersion', '"schemaVersion" must be a positive number');
+  if ((value.schemaVersion as number) > PACK_SCHEMA_VERSION) {
+    fail('schemaVersion', `schema version ${value.schemaVersion} is newer than this version of CPT Lens understands (${PACK_SCHEMA_VERSION})`);
+  }
+  if (typeof value.id !== 'string' || !value.id) fail('id', '"id" must be a non-empty string');
+  if (typeof value.title !== 'string') fail('title', '"title" must be a string');
+  if (!isObject(value.source)) fail('source', '"source" must be an object');
+  for (const key of ['codes', 'modifiers', 'placesOfService'] as const) {
+    const table = value[key];
+    if (table === undefined) continue;
+    if (!isObject(table)) fail(key, `"${key}" must be an object keyed by code`);
+    for (const [code, entry] of Object.entries(table as Record<string, unknown>)) {
+      if (!isObject(entry)) fail(code, `${key} entry "${code}" must be an object`);
+    }
+  }
+  if (value.sections !== undefined && !Array.isArray(value.sections)) fail('sections', '"sections" must be an array');
+  if (value.opps !== undefined) {
+    const opps = value.opps;
+    if (!isObject(opps) || !Array.isArray(opps.quarters) || !isObject(opps.status)) fail('opps', '"opps" needs "quarters" (array) and "status" (object)');
+    const n = ((opps as Record<string, unknown>).quarters as unknown[]).length;
+    for (const [code, row] of Object.entries((opps as Record<string, unknown>).status as Record<string, unknown>)) {
+      if (!Array.isArray(row) || row.length !== n) fail(code, `opps status of "${code}" must have one entry per quarter (${n})`);
+    }
+  }
+  if (value.pfs !== undefined) {
+    const pfs = value.pfs;
+    if (!isObject(pfs) || !Array.isArray(pfs.columns) || !isObject(pfs.rows)) fail('pfs', '"pfs" needs "columns" (array) and "rows" (object)');
+  }
+  return value as unknown as DataPack;
+}

@@ -1,0 +1,133 @@
+/**
+ * Recognizer for plain text, Markdown and free text inside other documents.
+ *
+ * Outside a code context a five-character token is reported only when the loaded data
+ * knows the code, and never when it is part of a longer number, an amount, a date, a
+ * phone number, a ZIP code or an identifier. One pass over the characters, no regular
+ * expressions on the document text.
+ */
+import type { CodeOccurrence, ModifierOccurrence } from '../model';
+import { codeShape } from '../codes/shapes';
+import { LineIndex } from '../text/lineIndex';
+import { isWordChar, isDigitCode, isUpperCode, previousWord } from './chars';
+
+export interface RecognizerData {
+  /** Whether the loaded data knows the code. */
+  knows(code: string): boolean;
+  /** Whether a modifier is known (CPT or HCPCS Level II). */
+  isModifier(code: string): boolean;
+}
+
+/** Words that, right before a number, say it is an identifier, an address or an amount. */
+const NOT_A_CODE_BEFORE = new Set([
+  'id', 'npi', 'zip', 'zipcode', 'postal', 'account', 'acct', 'claim', 'member', 'phone', 'tel', 'fax', 'license',
+  'lic', 'carrier', 'tin', 'ein', 'invoice', 'box', 'suite', 'ste', 'room', 'rm', 'no', 'number', 'ref', 'mrn',
+  'policy', 'group', 'order', 'batch', 'lot', 'ndc', 'icd', 'icd9', 'icd10', 'dx', 'diagnosis', 'rev', 'revenue',
+  'drg', 'apc', 'usd', 'amount', 'total', 'price', 'charge', 'paid', 'balance', 'page', 'pg', 'line', 'row', 'version',
+  'ver', 'v', 'year', 'fy', 'cy', 'address', 'street', 'st', 'ave', 'road', 'rd', 'blvd', 'facility', 'provider', 'taxonomy',
+]);
+
+/** Two-letter US state and territory abbreviations: `TX 78701` is a ZIP code. */
+const STATES = new Set(
+  ('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD ' +
+    'TN TX UT VT VA WA WV WI WY DC PR VI GU AS MP').split(' '),
+);
+
+const CUE_WORDS = new Set(['cpt', 'hcpcs', 'hcpc', 'code', 'codes', 'procedure', 'procedures', 'cpt®', 'cpt(r)']);
+
+export function recognizePlainText(text: string, data: RecognizerData, lines = new LineIndex(text), from = 0, to = text.length): CodeOccurrence[] {
+  const out: CodeOccurrence[] = [];
+  let i = from;
+  while (i < to) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < to && isWordChar(text.charCodeAt(i))) i++;
+    if (i - start !== 5) continue;
+    const occurrence = recognizeToken(text, start, i, data, lines);
+    if (occurrence) {
+      out.push(occurrence);
+      const last = occurrence.modifiers[occurrence.modifiers.length - 1];
+      if (last) i = lines.offset(last.range.endLine, last.range.endCharacter);
+    }
+  }
+  return out;
+}
+
+/** Judges the token `text[start, end)` (a five-character word) in free text. */
+function recognizeToken(text: string, start: number, end: number, data: RecognizerData, lines: LineIndex): CodeOccurrence | undefined {
+  const token = text.slice(start, end);
+  const system = codeShape(token);
+  if (!system || !isUpperCode(token.charCodeAt(0)) && !isDigitCode(token.charCodeAt(0))) return undefined;
+  if (partOfLargerValue(text, start, end)) return undefined;
+  const prev = previousWord(text, start);
+  if (prev && NOT_A_CODE_BEFORE.has(prev.word.toLowerCase())) return undefined;
+  if (prev && STATES.has(prev.word) && isDigitCode(token.charCodeAt(0))) return undefined;
+  if (!data.knows(token)) return undefined;
+  const cue = prev !== undefined && hasCueBefore(text, start);
+  return {
+    range: lines.range(start, end),
+    code: token,
+    text: token,
+    system,
+    confidence: cue ? 'cue' : 'known',
+    modifiers: attachedModifiers(text, end, data, lines),
+    facts: {},
+  };
+}
+
+/** True when the token sits inside an amount, a longer number, a date, a range or an identifier. */
+function partOfLargerValue(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  const before2 = start > 1 ? text.charCodeAt(start - 2) : 0;
+  const after = end < text.length ? text.charCodeAt(end) : 0;
+  const after2 = end + 1 < text.length ? text.charCodeAt(end + 1) : 0;
+  // $64866, #64866, @64866, /64866, \64866, 64866%
+  if (before === 36 || before === 35 || before === 64 || before === 47 || before === 92 || before === 37) return true;
+  // 1.64866, 1,64866, 1-64866 (a range end or a longer hyphenated number), 12:64866
+  if ((before === 46 || before === 44 || before === 45 || before === 58) && isDigitCode(before2)) return true;
+  // 64866.00, 64866,000, 64866/2, 64866:30
+  if ((after === 46 || after === 44 || after === 47 || after === 58) && isDigitCode(after2)) return true;
+  if (after === 37) return true; // 64866%
+  // 64866-1234 (ZIP+4, phone), 24000-76000 (a range of strengths or codes): a hyphen and more than two characters
+  if (after === 45 && isWordChar(after2)) {
+    let j = end + 1;
+    while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
+    if (j - (end + 1) !== 2) return true;
+  }
+  return false;
+}
+
+function hasCueBefore(text: string, start: number): boolean {
+  let pos = start;
+  for (let n = 0; n < 3; n++) {
+    const prev = previousWord(text, pos);
+    if (!prev) return false;
+    if (CUE_WORDS.has(prev.word.toLowerCase())) return true;
+    pos = prev.start;
+  }
+  return false;
+}
+
+/** Modifiers written after a code: `-22`, `-22-51`, ` RT`. */
+export function attachedModifiers(text: string, end: number, data: RecognizerData, lines: LineIndex): ModifierOccurrence[] {
+  const mods: ModifierOccurrence[] = [];
+  let i = end;
+  while (mods.length < 8 && i < text.length) {
+    const sep = text.charCodeAt(i);
+    if (sep !== 45 && sep !== 32) break; // '-' or ' '
+    const s = i + 1;
+    let e = s;
+    while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
+    if (e - s !== 2) break;
+    const mod = text.slice(s, e).toUpperCase();
+    // After a space only a known modifier counts: `27447 RT`, never `99213 to`.
+    if (sep === 32 && (!data.isModifier(mod) || text.slice(s, e) !== mod)) break;
+    if (sep === 45 && !/^[0-9A-Z]{2}$/i.test(mod)) break;
+    mods.push({ code: mod, range: lines.range(s, e) });
+    i = e;
+  }
+  return mods;
+}

@@ -1,0 +1,60 @@
+/**
+ * Activation: registers the thin adapters over the core engine. Nothing is parsed here:
+ * the data loads on the first request (or right after activation, off the critical path).
+ */
+import * as vscode from 'vscode';
+import { DataHost } from './dataHost';
+import { DocumentCache } from './documents';
+import { HoverProvider } from './hover';
+import { CompletionProvider } from './completion';
+import { Diagnostics } from './diagnostics';
+import { copyCode, parseShowCardArgs } from './commands';
+import { showDetails } from './detailsPanel';
+import { Log } from './log';
+
+/** Documents CPT Lens may look at: files, unsaved files and virtual file systems. */
+const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+
+export interface CptLensApi {
+  /** Resolves when the data is loaded; used by tests and the start-up benchmark. */
+  ready(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): CptLensApi {
+  const log = new Log();
+  const data = new DataHost(context.extensionUri, log);
+  const documents = new DocumentCache();
+  context.subscriptions.push(
+    log,
+    data,
+    vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(data, documents, log)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(data, log)),
+    new Diagnostics(data, documents, log),
+    vscode.commands.registerCommand('cptLens.showCard', async (args?: unknown) => {
+      const parsed = parseShowCardArgs(args ?? (await askForCode()));
+      if (!parsed) return undefined;
+      const engine = await data.engine();
+      const card = engine.card(parsed.code, { dateOfService: parsed.dateOfService, modifiersWritten: parsed.modifiers });
+      if (!card) {
+        void vscode.window.showInformationMessage(`CPT Lens: ${parsed.code} is not in the loaded data.`);
+        return undefined;
+      }
+      return showDetails(card, context.extensionUri);
+    }),
+    vscode.commands.registerCommand('cptLens.copyCode', copyCode),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.data.files') && void data.reload()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void data.reload()),
+  );
+  // Warm the data after activation returns, so the first hover does not wait for it.
+  setTimeout(() => void data.engine().catch((e) => log.error('loading data', e)), 0);
+  return { ready: async () => void (await data.engine()) };
+}
+
+async function askForCode(): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const range = editor?.document.getWordRangeAtPosition(editor.selection.active, /[0-9A-Za-z]{5}/);
+  const word = range && editor?.document.getText(range);
+  return vscode.window.showInputBox({ prompt: 'CPT or HCPCS code', value: word, validateInput: (v) => (/^[0-9A-Za-z]{5}$/.test(v.trim()) ? undefined : 'Five letters or digits, e.g. 64866 or J1100') });
+}
+
+export function deactivate(): void {}
