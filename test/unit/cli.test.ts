@@ -1,0 +1,90 @@
+import { strict as assert } from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { REPO_ROOT } from './helpers/engine';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) }, REPO_ROOT);
+  return { code, out, err };
+}
+
+function tempFile(name: string, content: string | Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-cli-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+describe('cpt-lens CLI', () => {
+  it('show prints the card in Markdown', async () => {
+    const r = await run('show', '64866');
+    assert.equal(r.code, 0);
+    assert.match(r.out, /64866 — Anastomosis; facial\\-spinal accessory nerve/);
+  });
+
+  it('show --format json carries every field of the seed record', async () => {
+    const r = await run('show', '64866', '--format', 'json');
+    const { record } = JSON.parse(r.out);
+    for (const field of [
+      'code', 'system', 'codeSetYear', 'status', 'section', 'subsection', 'longDescriptor', 'summary', 'plainLanguage', 'procedureDetails',
+      'commonModifiers', 'modifierNote', 'medicalNecessity', 'examples', 'documentation', 'inpatientOnlyNote', 'specialties',
+      'placesOfService', 'pfs', 'opps',
+    ]) {
+      assert.ok(record[field] !== undefined, `missing ${field}`);
+    }
+    assert.equal(record.opps.byQuarter['2026-04'], 'C');
+    assert.equal(record.pfs.bilateral, '0');
+  });
+
+  it('codes --format json gives rows other tools can score, 1-based', async () => {
+    const file = tempFile('note.md', 'Planned: CPT 64866-22 and 27447 RT.\nZIP 64866 is not a code.\n');
+    const r = await run('codes', file, '--format', 'json');
+    const rows = JSON.parse(r.out);
+    assert.deepEqual(rows[0], {
+      file, line: 1, column: 14, endLine: 1, endColumn: 19, text: '64866', code: '64866', system: 'CPT-I', modifiers: ['22'],
+    });
+    assert.deepEqual(rows.map((x: { code: string }) => x.code), ['64866', '27447']);
+  });
+
+  it('check lists findings and exits 0 when none is an error', async () => {
+    const file = tempFile('note.txt', 'CPT 64866-ZZ\n');
+    const r = await run('check', file, '--format', 'json');
+    assert.equal(r.code, 0);
+    const rules = JSON.parse(r.out).map((x: { rule: string }) => x.rule).sort();
+    assert.deepEqual(rules, ['inpatient-only', 'modifier-unknown']);
+  });
+
+  it('bad usage exits 2 with a message', async () => {
+    assert.equal((await run('codes')).code, 2);
+    assert.equal((await run('check', 'x', '--format', 'yaml')).code, 2);
+    assert.equal((await run('frobnicate')).code, 2);
+  });
+
+  it('an unreadable file exits 2 and names the file', async () => {
+    const r = await run('check', '/nonexistent/claim.837');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cannot read \/nonexistent\/claim\.837: no such file/);
+  });
+
+  it('a binary file is skipped with a message, exit 2', async () => {
+    const file = tempFile('x.bin', Buffer.from([0x50, 0x4b, 0, 0, 1, 2]));
+    const r = await run('codes', file);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /binary content/);
+  });
+
+  it('runs as a process through bin/cpt-lens.js (the npx entry) and never writes to the checked file', () => {
+    const file = tempFile('claim.txt', 'CPT 64866\n');
+    const before = fs.statSync(file).mtimeMs;
+    const out = execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'cpt-lens.js'), 'codes', file], { encoding: 'utf8' });
+    assert.match(out, /claim\.txt:1:5: 64866 \(CPT-I\)/);
+    assert.equal(fs.statSync(file).mtimeMs, before);
+    const bad = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'cpt-lens.js'), 'show'], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+  });
+});
