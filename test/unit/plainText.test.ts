@@ -33,7 +33,7 @@ describe('plain-text recognizer: what a coder sees marked in prose', () => {
 
   it('never marks a number that is part of an amount, a longer number, a date or an identifier', () => {
     for (const text of [
-      '$64866', '64866.00', '1,64866', '164866', '648661', '64866-1234', 'Austin, TX 78701', 'ZIP 64866',
+      '$64866', '64866.00', '1.64866', '164866', '648661', '64866-1234', 'Austin, TX 78701', 'ZIP 64866',
       'NPI: 64866', 'claim #64866', '24000-76000 UNITS', '12/64866', 'id_64866', 'Account 64866', 'days 1-3',
       'HI*BK:71516', '64866%',
     ]) {

@@ -8,6 +8,7 @@ describe('code shapes', () => {
     assert.equal(codeShape('0042T'), 'CPT-III');
     assert.equal(codeShape('0001U'), 'CPT-PLA');
     assert.equal(codeShape('0002M'), 'CPT-MAAA');
+    assert.equal(codeShape('0014A'), 'CPT-I');
     assert.equal(codeShape('J1100'), 'HCPCS-II');
     assert.equal(codeShape('G0008'), 'HCPCS-II');
   });

@@ -72,6 +72,7 @@ export function buildCard(record: CodeRecord, catalog: Catalog, options: CardOpt
   add(writtenModifiersPart(record, catalog, options.modifiersWritten ?? []));
   add(commonModifiersPart(record, catalog));
   add(paymentPart(record));
+  add(oppsPart(record, catalog, inpatient?.quarter));
   add({ id: 'specialties', label: 'Specialties', items: record.specialties, source: src.specialties });
   add({ id: 'placesOfService', label: 'Places of service', items: record.placesOfService, source: src.placesOfService });
   add({ id: 'documentation', label: 'Documentation', text: record.documentation, source: src.documentation });
@@ -188,4 +189,14 @@ function hcpcsPart(record: CodeRecord): CardPart | undefined {
   if (record.betos) bits.push(`BETOS ${record.betos}`);
   if (!bits.length) return undefined;
   return { id: 'hcpcs', label: 'HCPCS', text: bits.join('; '), source: record.sources?.coverage };
+}
+
+function oppsPart(record: CodeRecord, catalog: Catalog, quarter: string | undefined): CardPart | undefined {
+  const history = record.opps?.byQuarter;
+  if (!history || !quarter) return undefined;
+  const si = history[quarter];
+  const info = si ? catalog.statusIndicator(si) : undefined;
+  const now = si ? `${si}${info ? ` (${info.description.trim()})` : ''} in the ${quarter} release` : `not in the ${quarter} release`;
+  const items = catalog.quarters().map((q) => `${q}: ${history[q] ?? '—'}`);
+  return { id: 'opps', label: 'OPPS status indicator (CMS Addendum B)', text: now, items, source: record.sources?.opps };
 }

@@ -19,7 +19,7 @@ export interface PackSummary {
 }
 
 export class Catalog {
-  private readonly codeEntries = new Map<string, { pack: string; entry: PackCode }[]>();
+  private readonly codeEntries = new Map<string, { pack: string; year?: number; entry: PackCode }[]>();
   private readonly pfsRows = new Map<string, { release: string; pack: string; columns: PfsColumn[]; values: string[] }>();
   private readonly oppsQuarters: string[] = [];
   private readonly oppsStatus = new Map<string, Map<string, string>>();
@@ -41,7 +41,7 @@ export class Catalog {
       const key = code.trim().toUpperCase();
       let list = this.codeEntries.get(key);
       if (!list) this.codeEntries.set(key, (list = []));
-      list.push({ pack: pack.id, entry });
+      list.push({ pack: pack.id, year: pack.codeSetYear, entry });
     }
     if (pack.pfs) {
       for (const [code, values] of Object.entries(pack.pfs.rows)) {
@@ -96,7 +96,12 @@ export class Catalog {
     const system = codeShape(code);
     const record: CodeRecord = { code, system: system ?? 'HCPCS-II', sources: {} };
     const sources = record.sources!;
-    for (const { pack, entry } of this.codeEntries.get(code) ?? []) {
+    for (const { pack, year, entry } of this.codeEntries.get(code) ?? []) {
+      // A pack's code-set year is the default for its codes.
+      if (year !== undefined && entry.codeSetYear === undefined) {
+        record.codeSetYear = year;
+        sources.codeSetYear = pack;
+      }
       for (const [field, value] of Object.entries(entry)) {
         if (value === undefined || value === null) continue;
         (record as unknown as Record<string, unknown>)[field] = value;

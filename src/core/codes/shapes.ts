@@ -21,6 +21,7 @@ export function codeShape(code: string): CodeSystem | undefined {
       case 84: return 'CPT-III'; // T
       case 85: return 'CPT-PLA'; // U
       case 77: return 'CPT-MAAA'; // M
+      case 65: return 'CPT-I'; // A: vaccine administration codes such as 0014A
       default: return undefined;
     }
   }

@@ -86,10 +86,11 @@ function partOfLargerValue(text: string, start: number, end: number): boolean {
   const after2 = end + 1 < text.length ? text.charCodeAt(end + 1) : 0;
   // $64866, #64866, @64866, /64866, \64866, 64866%
   if (before === 36 || before === 35 || before === 64 || before === 47 || before === 92 || before === 37) return true;
-  // 1.64866, 1,64866, 1-64866 (a range end or a longer hyphenated number), 12:64866
-  if ((before === 46 || before === 44 || before === 45 || before === 58) && isDigitCode(before2)) return true;
-  // 64866.00, 64866,000, 64866/2, 64866:30
-  if ((after === 46 || after === 44 || after === 47 || after === 58) && isDigitCode(after2)) return true;
+  // 1.64866, 1-64866 (a range end or a longer hyphenated number), 12:64866. A comma is a
+  // separator, not part of a number: a thousands group never has five digits.
+  if ((before === 46 || before === 45 || before === 58) && isDigitCode(before2)) return true;
+  // 64866.00, 64866/2
+  if ((after === 46 || after === 47) && isDigitCode(after2)) return true;
   if (after === 37) return true; // 64866%
   // 64866-1234 (ZIP+4, phone), 24000-76000 (a range of strengths or codes): a hyphen and more than two characters
   if (after === 45 && isWordChar(after2)) {

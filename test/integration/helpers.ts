@@ -1,0 +1,48 @@
+/** Shared steps of the integration tests: open a fixture, wait for the data, ask VS Code what a user would see. */
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'cpt-lens.cpt-lens';
+
+export function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration suite runs with test/fixtures/workspace open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+export async function open(name: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(fixture(name));
+  await vscode.window.showTextDocument(document);
+  const extension = vscode.extensions.getExtension<{ ready(): Promise<void> }>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const api = await extension.activate();
+  await api.ready();
+  return document;
+}
+
+/** Position of the n-th occurrence of `text` in the document (the start of it, plus `offset`). */
+export function positionOf(document: vscode.TextDocument, text: string, offset = 0, nth = 0): vscode.Position {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = document.getText().indexOf(text, at + 1);
+  assert.ok(at >= 0, `${text} not found in ${path.basename(document.fileName)}`);
+  return document.positionAt(at + offset);
+}
+
+export async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+/** Waits until the document's CPT Lens problems satisfy `ok` (diagnostics are computed off the edit path). */
+export async function diagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<vscode.Diagnostic[]> {
+  const started = Date.now();
+  for (;;) {
+    const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CPT Lens');
+    if (ok(found) || Date.now() - started > timeoutMs) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
