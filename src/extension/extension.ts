@@ -11,6 +11,10 @@ import { Diagnostics } from './diagnostics';
 import { copyCode, parseShowCardArgs } from './commands';
 import { showDetails } from './detailsPanel';
 import { Log } from './log';
+import { InlayHintsProvider } from './inlayHints';
+import { lookUpItems, showLookUp } from './lookUp';
+import { StatusItem } from './statusItem';
+import { toRange } from './convert';
 
 /** Documents CPT Lens may look at: files, unsaved files and virtual file systems. */
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
@@ -18,36 +22,74 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 export interface CptLensApi {
   /** Resolves when the data is loaded; used by tests and the start-up benchmark. */
   ready(): Promise<void>;
+  /** The codes the look-up quick pick offers for a query, best first. */
+  lookUp(query: string): Promise<string[]>;
 }
 
 export function activate(context: vscode.ExtensionContext): CptLensApi {
   const log = new Log();
   const data = new DataHost(context.extensionUri, log);
   const documents = new DocumentCache();
+  const inlayHints = new InlayHintsProvider(data, documents, log);
+  const openDetails = async (args: unknown) => {
+    const parsed = parseShowCardArgs(args);
+    if (!parsed) return undefined;
+    const engine = await data.engine();
+    const card = engine.card(parsed.code, { dateOfService: parsed.dateOfService, modifiersWritten: parsed.modifiers });
+    if (!card) {
+      void vscode.window.showInformationMessage(`CPT Lens: ${parsed.code} is not in the loaded data.`);
+      return undefined;
+    }
+    return showDetails(card, context.extensionUri);
+  };
   context.subscriptions.push(
+    inlayHints,
+    vscode.languages.registerInlayHintsProvider(SELECTOR, inlayHints),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.inlayHints') && inlayHints.refresh()),
+    new StatusItem(data, documents, log),
+    vscode.commands.registerCommand('cptLens.lookUp', async () => {
+      const chosen = await showLookUp(await data.engine());
+      if (!chosen) return undefined;
+      const editor = vscode.window.activeTextEditor;
+      if (chosen.action === 'insert' && editor) {
+        await editor.edit((e) => editor.selections.forEach((sel) => e.replace(sel, chosen.code)));
+        return chosen.code;
+      }
+      await openDetails({ code: chosen.code });
+      return chosen.code;
+    }),
+    vscode.commands.registerCommand('cptLens.listDocumentCodes', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const engine = await data.engine();
+      const items = documents.occurrences(editor.document, engine).map((o) => ({
+        label: `${o.code}${o.modifiers.map((m) => `-${m.code}`).join('')}`,
+        description: `line ${o.range.startLine + 1}`,
+        detail: engine.record(o.code)?.shortDescriptor ?? engine.record(o.code)?.longDescriptor,
+        occurrence: o,
+      }));
+      const picked = await vscode.window.showQuickPick(items, { placeHolder: `${items.length} codes in this document`, matchOnDetail: true });
+      if (picked) {
+        editor.selection = new vscode.Selection(toRange(picked.occurrence.range).start, toRange(picked.occurrence.range).end);
+        editor.revealRange(toRange(picked.occurrence.range), vscode.TextEditorRevealType.InCenter);
+      }
+    }),
     log,
     data,
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(data, documents, log)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(data, log)),
     new Diagnostics(data, documents, log),
-    vscode.commands.registerCommand('cptLens.showCard', async (args?: unknown) => {
-      const parsed = parseShowCardArgs(args ?? (await askForCode()));
-      if (!parsed) return undefined;
-      const engine = await data.engine();
-      const card = engine.card(parsed.code, { dateOfService: parsed.dateOfService, modifiersWritten: parsed.modifiers });
-      if (!card) {
-        void vscode.window.showInformationMessage(`CPT Lens: ${parsed.code} is not in the loaded data.`);
-        return undefined;
-      }
-      return showDetails(card, context.extensionUri);
-    }),
+    vscode.commands.registerCommand('cptLens.showCard', async (args?: unknown) => openDetails(args ?? (await askForCode()))),
     vscode.commands.registerCommand('cptLens.copyCode', copyCode),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.data.files') && void data.reload()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void data.reload()),
   );
   // Warm the data after activation returns, so the first hover does not wait for it.
   setTimeout(() => void data.engine().catch((e) => log.error('loading data', e)), 0);
-  return { ready: async () => void (await data.engine()) };
+  return {
+    ready: async () => void (await data.engine()),
+    lookUp: async (query) => lookUpItems(await data.engine(), query).map((i) => i.code),
+  };
 }
 
 async function askForCode(): Promise<string | undefined> {

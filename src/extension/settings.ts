@@ -1,6 +1,7 @@
 /** Typed access to the `cptLens.*` settings (see package.json `contributes.configuration`). */
 import * as vscode from 'vscode';
 import type { RuleSettings } from '../core/rules/types';
+import type { InlineMode } from '../core/card/inline';
 
 export interface Settings {
   enable: boolean;
@@ -10,6 +11,7 @@ export interface Settings {
   diagnostics: boolean;
   rules: RuleSettings;
   maxFileSizeMB: number;
+  inlayHints: { mode: InlineMode; maxLength: number };
 }
 
 type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -27,6 +29,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
       'modifier-unknown': c.get<SeveritySetting>('diagnostics.unknownModifierSeverity', 'warning'),
     },
     maxFileSizeMB: c.get<number>('maxFileSizeMB', 20),
+    inlayHints: { mode: c.get<InlineMode>('inlayHints.mode', 'descriptor'), maxLength: c.get<number>('inlayHints.maxLength', 40) },
   };
 }
 

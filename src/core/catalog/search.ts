@@ -62,6 +62,13 @@ export class SearchIndex {
     return out;
   }
 
+  /** What a look-up box does with what the user typed: a code prefix, or words. */
+  find(query: string, limit = 50): SearchHit[] {
+    const q = query.trim();
+    if (/^[A-Za-z]?\d{1,4}[0-9A-Za-z]?$/.test(q)) return this.prefix(q, limit).map((code) => ({ code, score: 1 }));
+    return this.search(q, limit);
+  }
+
   /** Codes whose text matches the query words, best first. */
   search(query: string, limit = 20): SearchHit[] {
     const terms = words(query);

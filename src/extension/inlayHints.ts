@@ -1,0 +1,49 @@
+/** Inlay hints: the short descriptor (or only warnings) after each code, for the visible range only. */
+import * as vscode from 'vscode';
+import type { DataHost } from './dataHost';
+import type { DocumentCache } from './documents';
+import { appliesTo, readSettings } from './settings';
+import { guarded, Log } from './log';
+import { inlineHint } from '../core/card/inline';
+import { inpatientStatus } from '../core/catalog/inpatient';
+
+export class InlayHintsProvider implements vscode.InlayHintsProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeInlayHints = this.changed.event;
+
+  constructor(private readonly data: DataHost, private readonly documents: DocumentCache, private readonly log: Log) {
+    data.onDidChange(() => this.changed.fire());
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
+    return guarded(this.log, 'inlay hints', async () => {
+      const settings = readSettings(document);
+      if (settings.inlayHints.mode === 'off' || !appliesTo(document, settings)) return [];
+      const engine = await this.data.engine();
+      const hints: vscode.InlayHint[] = [];
+      for (const o of this.documents.occurrences(document, engine)) {
+        if (token.isCancellationRequested) return [];
+        if (o.range.endLine < range.start.line || o.range.startLine > range.end.line) continue;
+        const record = engine.record(o.code);
+        if (!record) continue;
+        const status = inpatientStatus(record, o.facts.dateOfService ?? engine.today(), engine.catalog.quarters());
+        const label = inlineHint(record, status, settings.inlayHints.mode, settings.inlayHints.maxLength);
+        if (!label) continue;
+        const last = o.modifiers[o.modifiers.length - 1]?.range ?? o.range;
+        const hint = new vscode.InlayHint(new vscode.Position(last.endLine, last.endCharacter), label, vscode.InlayHintKind.Type);
+        hint.paddingLeft = true;
+        hint.tooltip = `${o.code}: ${record.longDescriptor ?? record.shortDescriptor ?? 'no descriptor loaded'}`;
+        hints.push(hint);
+      }
+      return hints;
+    }, []);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

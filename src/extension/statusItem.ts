@@ -1,0 +1,56 @@
+/**
+ * The language-status item of the active document: codes found, inpatient-only codes, problems,
+ * and the data in use. Its command lists the document's codes.
+ */
+import * as vscode from 'vscode';
+import type { DataHost } from './dataHost';
+import type { DocumentCache } from './documents';
+import { appliesTo, readSettings } from './settings';
+import { inpatientStatus } from '../core/catalog/inpatient';
+import type { Log } from './log';
+
+export class StatusItem implements vscode.Disposable {
+  private readonly item = vscode.languages.createLanguageStatusItem('cptLens.status', { language: '*' });
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly data: DataHost, private readonly documents: DocumentCache, private readonly log: Log) {
+    this.item.name = 'CPT Lens';
+    this.item.text = 'CPT Lens';
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
+      vscode.languages.onDidChangeDiagnostics(() => void this.update()),
+      data.onDidChange(() => void this.update()),
+    );
+    void this.update();
+  }
+
+  async update(): Promise<void> {
+    try {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document || !appliesTo(document, readSettings(document))) {
+        this.item.selector = { language: '__none__' };
+        return;
+      }
+      this.item.selector = { language: document.languageId };
+      const engine = await this.data.engine();
+      const occurrences = this.documents.occurrences(document, engine);
+      const ipo = occurrences.filter((o) => {
+        const r = engine.record(o.code);
+        return r && inpatientStatus(r, o.facts.dateOfService ?? engine.today(), engine.catalog.quarters())?.inpatientOnly;
+      }).length;
+      const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'CPT Lens').length;
+      this.item.text = `$(symbol-numeric) ${occurrences.length} codes${ipo ? ` · $(warning) ${ipo} inpatient only` : ''}${problems ? ` · ${problems} problems` : ''}`;
+      const packs = engine.catalog.summaries().map((p) => p.id).join(', ');
+      this.item.detail = `data: ${packs}`;
+      this.item.command = { command: 'cptLens.listDocumentCodes', title: 'List codes' };
+      this.item.severity = ipo ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    } catch (e) {
+      this.log.error('status item', e);
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
