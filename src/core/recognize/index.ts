@@ -1,19 +1,54 @@
 /**
  * Recognition entry point: picks the recognizer for a document and returns its code
  * occurrences. Every consumer (hover, diagnostics, completion, CLI) goes through here.
+ *
+ * Kinds (see `detect.ts`): CSV/TSV (`csv/`), X12 837 (`x12.ts`), JSON incl. FHIR and CMS
+ * price-transparency JSON (`json.ts`), XML (`xml.ts`), plain text and Markdown (`plainText.ts`).
+ * Occurrences come back in document order.
  */
 import type { CodeOccurrence } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { recognizePlainText, RecognizerData } from './plainText';
+import { DocumentKind, detectKind } from './detect';
+import { recognizeCsv } from './csv/recognize';
+import { recognizeX12 } from './x12';
+import { recognizeJson } from './json';
+import { recognizeXml } from './xml';
 
 export type { RecognizerData } from './plainText';
+export type { DocumentKind } from './detect';
+export { detectKind } from './detect';
+export { analyzeCsv, recognizeCsvRows } from './csv/recognize';
+export type { CsvContext } from './csv/headers';
 
 export interface RecognizeOptions {
   /** File name or language id, a hint for the document kind. */
   fileName?: string;
   languageId?: string;
+  /** Forces a document kind (a setting); otherwise detected from content, then the name. */
+  kind?: DocumentKind;
 }
 
-export function recognize(text: string, data: RecognizerData, _options: RecognizeOptions = {}, lines = new LineIndex(text)): CodeOccurrence[] {
-  return recognizePlainText(text, data, lines);
+export function recognize(text: string, data: RecognizerData, options: RecognizeOptions = {}, lines = new LineIndex(text)): CodeOccurrence[] {
+  const kind = detectKind(text, options);
+  let out: CodeOccurrence[];
+  switch (kind) {
+    case 'csv': out = recognizeCsv(text, data, lines); break;
+    case 'x12': out = recognizeX12(text, data, lines); break;
+    case 'json': out = recognizeJson(text, data, lines); break;
+    case 'xml': out = recognizeXml(text, data, lines); break;
+    default: out = recognizePlainText(text, data, lines); break;
+  }
+  return inDocumentOrder(out);
+}
+
+function inDocumentOrder(out: CodeOccurrence[]): CodeOccurrence[] {
+  for (let i = 1; i < out.length; i++) {
+    const a = out[i - 1].range;
+    const b = out[i].range;
+    if (b.startLine < a.startLine || (b.startLine === a.startLine && b.startCharacter < a.startCharacter)) {
+      return out.sort((x, y) => x.range.startLine - y.range.startLine || x.range.startCharacter - y.range.startCharacter);
+    }
+  }
+  return out;
 }

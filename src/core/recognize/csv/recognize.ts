@@ -1,0 +1,250 @@
+/**
+ * Recognizer for CSV/TSV documents: charge masters, fee schedules, CMS hospital
+ * price-transparency files (tall and wide, v2 and v3), claim exports.
+ *
+ * Decisions:
+ * - `analyzeCsv` reads the header once and returns a `CsvContext` (delimiter, header row, column
+ *   roles). `recognizeCsvRows` reads any range of rows with it: an editor can re-read only the
+ *   rows that changed and keep the context while the header does not change.
+ * - Code columns report code-shaped values even when unknown (confidence 'context'), with
+ *   glued or separate modifiers (see `cell.ts`). A row whose type column says anything but CPT
+ *   or HCPCS (RC, NDC, MS-DRG, LOCAL...) yields no code from that column.
+ * - Modifier columns (`MOD`, `Modifier1..4`, `modifiers` with `|`) attach to every code of the
+ *   row; a modifier on a row without a code is not reported.
+ * - Free-text columns and long prose cells of the banner above the header follow the
+ *   plain-text rules (known codes only). Every other column yields nothing.
+ * - A file with no code column by name gets its code columns inferred from content: nearly
+ *   every value must be code-shaped and most must be codes the data knows (ZIP, amount and ID
+ *   columns fail that test).
+ */
+import type { CodeOccurrence, LineFacts, ModifierOccurrence } from '../../model';
+import { LineIndex } from '../../text/lineIndex';
+import { parseCodeCell } from '../cell';
+import { recognizePlainText, RecognizerData } from '../plainText';
+import { compactFacts, parseDate, parsePos, parseSetting, parseUnits } from '../facts';
+import { Column, CsvContext, headerColumns, indexColumns, typeAllowsCode } from './headers';
+import { CsvRow, fieldText, sniffDelimiter, tokenizeCsv } from './tokenize';
+
+const HEADER_SEARCH_ROWS = 60;
+const SAMPLE_ROWS = 400;
+
+/** Reads the header (or infers the columns) of a delimited document. */
+export function analyzeCsv(text: string, data: RecognizerData, delimiter?: number): CsvContext {
+  const d = delimiter ?? sniffDelimiter(text)?.delimiter ?? 44;
+  let header: { row: number; end: number; columns: Column[] } | undefined;
+  let firstRowEnd = -1;
+  let firstRow: Column[] | undefined;
+  tokenizeCsv(text, d, (row) => {
+    if (row.index === 0) {
+      firstRowEnd = nextRowStart(text, row);
+      firstRow = labelRow(text, row);
+    }
+    const columns = headerColumns(text, row);
+    if (columns) {
+      header = { row: row.index, end: nextRowStart(text, row), columns };
+      return false;
+    }
+    return row.index < HEADER_SEARCH_ROWS;
+  });
+  let ctx: CsvContext;
+  if (header) {
+    ctx = indexColumns({ delimiter: d, headerRow: header.row, dataStart: header.end, columns: header.columns });
+    confirmGenericColumns(text, ctx, data);
+  } else if (firstRow) {
+    ctx = indexColumns({ delimiter: d, headerRow: 0, dataStart: firstRowEnd, columns: firstRow });
+    inferCodeColumns(text, ctx, data);
+  } else {
+    ctx = indexColumns({ delimiter: d, headerRow: -1, dataStart: 0, columns: [] });
+    inferCodeColumns(text, ctx, data);
+  }
+  return ctx;
+}
+
+function nextRowStart(text: string, row: CsvRow): number {
+  let i = row.end;
+  if (text.charCodeAt(i) === 13) i++;
+  if (text.charCodeAt(i) === 10) i++;
+  return i;
+}
+
+/** The first row as a header of named columns without a code column, or undefined when it holds data. */
+function labelRow(text: string, row: CsvRow): Column[] | undefined {
+  const columns: Column[] = [];
+  let labels = 0;
+  for (let k = 0; k < row.count; k++) {
+    const raw = fieldText(text, row, k);
+    if (/^[A-Za-z][A-Za-z0-9 _#|/().-]{0,40}$/.test(raw) && !/^[A-Za-z]\d{4}/.test(raw)) labels++;
+    columns.push({ index: k, name: raw.toLowerCase(), role: 'other' });
+  }
+  if (labels < Math.max(2, row.count * 0.8)) return undefined;
+  for (const c of columns) if (/desc|note|comment|name/.test(c.name)) c.role = 'text';
+  return columns;
+}
+
+/** Column statistics over a sample of data rows. */
+function sampleColumns(text: string, ctx: CsvContext, data: RecognizerData): { filled: number[]; coded: number[]; known: number[]; rows: number } {
+  const filled: number[] = [];
+  const coded: number[] = [];
+  const known: number[] = [];
+  let rows = 0;
+  tokenizeCsv(text, ctx.delimiter, (row) => {
+    rows++;
+    for (let k = 0; k < row.count; k++) {
+      let s = row.starts[k];
+      let e = row.ends[k];
+      while (s < e && text.charCodeAt(s) <= 32) s++;
+      while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+      if (s === e) continue;
+      filled[k] = (filled[k] ?? 0) + 1;
+      if (e - s > 24) continue;
+      const codes = parseCodeCell(text, s, e, data);
+      if (codes.length === 1 && codes[0].start === s) {
+        coded[k] = (coded[k] ?? 0) + 1;
+        if (data.knows(codes[0].code)) known[k] = (known[k] ?? 0) + 1;
+      }
+    }
+    return rows < SAMPLE_ROWS;
+  }, ctx.dataStart);
+  return { filled, coded, known, rows };
+}
+
+/** Keeps a generically named code column (`Code`, `Procedure Code`) only when its content is codes. */
+function confirmGenericColumns(text: string, ctx: CsvContext, data: RecognizerData): void {
+  const generic = ctx.columns.filter((c) => c.role === 'code' && c.generic);
+  if (!generic.length) return;
+  const stats = sampleColumns(text, ctx, data);
+  for (const c of generic) {
+    const filled = stats.filled[c.index] ?? 0;
+    const coded = stats.coded[c.index] ?? 0;
+    if (filled === 0 || coded / filled < 0.6) c.role = 'other';
+  }
+  Object.assign(ctx, indexColumns(ctx));
+}
+
+/** Finds code columns by content in a file whose header names none. */
+function inferCodeColumns(text: string, ctx: CsvContext, data: RecognizerData): void {
+  const stats = sampleColumns(text, ctx, data);
+  const width = Math.max(stats.filled.length, ctx.columns.length);
+  for (let k = 0; k < width; k++) {
+    const filled = stats.filled[k] ?? 0;
+    const coded = stats.coded[k] ?? 0;
+    const known = stats.known[k] ?? 0;
+    const column = ctx.columns[k] ?? (ctx.columns[k] = { index: k, name: '', role: 'other' });
+    if (filled >= 3 && coded / filled >= 0.8 && known / coded >= 0.6) column.role = 'code';
+  }
+  Object.assign(ctx, indexColumns(ctx));
+}
+
+/** Recognizes a whole delimited document. */
+export function recognizeCsv(text: string, data: RecognizerData, lines = new LineIndex(text), delimiter?: number): CodeOccurrence[] {
+  const ctx = analyzeCsv(text, data, delimiter);
+  const out: CodeOccurrence[] = [];
+  if (ctx.headerRow > 0) recognizeBanner(text, ctx, data, lines, out);
+  recognizeCsvRows(text, ctx, data, lines, ctx.dataStart, text.length, out);
+  return out;
+}
+
+/** Long prose cells of the rows above the header: notices naming codes (`HCPCS codes G2023, G2024`). */
+function recognizeBanner(text: string, ctx: CsvContext, data: RecognizerData, lines: LineIndex, out: CodeOccurrence[]): void {
+  tokenizeCsv(text, ctx.delimiter, (row) => {
+    if (row.index >= ctx.headerRow) return false;
+    for (let k = 0; k < row.count; k++) if (isProse(text, row.starts[k], row.ends[k])) out.push(...recognizePlainText(text, data, lines, row.starts[k], row.ends[k]));
+    return true;
+  });
+}
+
+/** At least three words: a sentence, not a value. */
+function isProse(text: string, start: number, end: number): boolean {
+  let spaces = 0;
+  for (let i = start; i < end && spaces < 2; i++) if (text.charCodeAt(i) === 32) spaces++;
+  return spaces >= 2;
+}
+
+/**
+ * Recognizes the rows in `[from, to)`; `from` must be the start of a row (a data row, after
+ * the header). Appends to `out` and returns it.
+ */
+export function recognizeCsvRows(
+  text: string, ctx: CsvContext, data: RecognizerData, lines: LineIndex, from: number, to: number, out: CodeOccurrence[] = [],
+): CodeOccurrence[] {
+  const { codeColumns, modifierColumns, textColumns, columns } = ctx;
+  tokenizeCsv(text, ctx.delimiter, (row) => {
+    let rowCodes: CodeOccurrence[] | undefined;
+    for (const k of codeColumns) {
+      if (k >= row.count) continue;
+      const typeColumn = columns[k].typeColumn;
+      const allowed = typeColumn === undefined ? true : typeAllowsCode(fieldText(text, row, typeColumn));
+      if (allowed === false) continue;
+      const found = parseCodeCell(text, row.starts[k], row.ends[k], data);
+      for (const c of found) {
+        if (allowed === undefined && c.modifiers.length) continue; // no type: only a plain code
+        (rowCodes ??= []).push({
+          range: lines.range(c.start, c.end),
+          code: c.code,
+          text: text.slice(c.start, c.end),
+          system: c.system,
+          confidence: 'context',
+          modifiers: c.modifiers.map((m) => ({ code: m.code, range: lines.range(m.start, m.end) })),
+          facts: {},
+        });
+      }
+    }
+    if (rowCodes) {
+      const mods = rowModifiers(text, row, modifierColumns, lines);
+      const facts = rowFacts(text, row, ctx);
+      for (const o of rowCodes) {
+        if (mods.length) o.modifiers = o.modifiers.concat(mods);
+        o.facts = facts;
+        out.push(o);
+      }
+    }
+    for (const k of textColumns) {
+      if (k < row.count && row.ends[k] - row.starts[k] >= 5) out.push(...recognizePlainText(text, data, lines, row.starts[k], row.ends[k]));
+    }
+    if (row.count === 1 && columns.length > 1 && isProse(text, row.starts[0], row.ends[0])) {
+      out.push(...recognizePlainText(text, data, lines, row.starts[0], row.ends[0]));
+    }
+    return true;
+  }, from, to);
+  return out;
+}
+
+/** Modifiers of a row's modifier columns: `QW`, `50|62`, `25, 59`. */
+function rowModifiers(text: string, row: CsvRow, columns: number[], lines: LineIndex): ModifierOccurrence[] {
+  const mods: ModifierOccurrence[] = [];
+  for (const k of columns) {
+    if (k >= row.count) continue;
+    const end = row.ends[k];
+    let i = row.starts[k];
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (!isAlnum(c)) {
+        i++;
+        continue;
+      }
+      const s = i;
+      while (i < end && isAlnum(text.charCodeAt(i))) i++;
+      if (i - s === 2) mods.push({ code: text.slice(s, i).toUpperCase(), range: lines.range(s, i) });
+    }
+  }
+  return mods;
+}
+
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+function rowFacts(text: string, row: CsvRow, ctx: CsvContext): LineFacts {
+  const f = ctx.fact;
+  const get = (k: number | undefined): string => (k === undefined ? '' : fieldText(text, row, k));
+  if (f.pos === undefined && f.units === undefined && f.date === undefined && f.setting === undefined && f.claimId === undefined &&
+    f.lineNumber === undefined && f.billType === undefined) return {};
+  const line = parseUnits(get(f.lineNumber));
+  return compactFacts({
+    placeOfService: parsePos(get(f.pos)),
+    units: parseUnits(get(f.units)),
+    dateOfService: parseDate(get(f.date)),
+    setting: parseSetting(get(f.setting)),
+    claimId: get(f.claimId) || undefined,
+    lineNumber: line !== undefined && Number.isInteger(line) ? line : undefined,
+    billType: get(f.billType) || undefined,
+  });
+}

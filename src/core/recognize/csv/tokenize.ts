@@ -1,0 +1,158 @@
+/**
+ * CSV/TSV tokenizer: one pass, RFC 4180 quoting (quoted fields may hold delimiters, `""` and
+ * line breaks), CR, LF or CRLF rows, a leading BOM ignored. Fields are reported as offsets into
+ * the text (inside the quotes for a quoted field); no field text is copied.
+ *
+ * The row buffers are reused from row to row: a callback must read them before returning.
+ */
+
+export interface CsvRow {
+  /** 0-based row number counted from where tokenizing started. */
+  index: number;
+  /** Offset of the row's first character and of its end (before the line break). */
+  start: number;
+  end: number;
+  /** Number of fields; `starts[k]`/`ends[k]` delimit field k's content. */
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** Returns false from the callback to stop. */
+export type RowCallback = (row: CsvRow) => boolean | void;
+
+export function tokenizeCsv(text: string, delimiter: number, onRow: RowCallback, from = 0, to = text.length): void {
+  let starts = new Int32Array(64);
+  let ends = new Int32Array(64);
+  const row: CsvRow = { index: 0, start: from, end: from, count: 0, starts, ends };
+  let i = from;
+  if (i === 0 && text.charCodeAt(0) === 0xfeff) i = 1;
+  let index = 0;
+  while (i < to) {
+    const rowStart = i;
+    let count = 0;
+    let atRowEnd = false;
+    while (!atRowEnd) {
+      if (count === starts.length) {
+        const s = new Int32Array(count * 2);
+        s.set(starts);
+        starts = s;
+        const e = new Int32Array(count * 2);
+        e.set(ends);
+        ends = e;
+        row.starts = starts;
+        row.ends = ends;
+      }
+      let fieldStart = i;
+      let fieldEnd: number;
+      if (text.charCodeAt(i) === 34) {
+        // Quoted field: runs to the closing quote not followed by another quote.
+        fieldStart = i + 1;
+        let j = fieldStart;
+        for (;;) {
+          if (j >= to) {
+            fieldEnd = to;
+            break;
+          }
+          if (text.charCodeAt(j) === 34) {
+            if (text.charCodeAt(j + 1) === 34) {
+              j += 2;
+              continue;
+            }
+            fieldEnd = j;
+            j++;
+            break;
+          }
+          j++;
+        }
+        // Stray characters after the closing quote belong to no field content.
+        while (j < to) {
+          const c = text.charCodeAt(j);
+          if (c === delimiter || c === 10 || c === 13) break;
+          j++;
+        }
+        i = j;
+      } else {
+        let j = i;
+        while (j < to) {
+          const c = text.charCodeAt(j);
+          if (c === delimiter || c === 10 || c === 13) break;
+          j++;
+        }
+        fieldEnd = j;
+        i = j;
+      }
+      starts[count] = fieldStart;
+      ends[count] = fieldEnd;
+      count++;
+      if (i >= to) {
+        atRowEnd = true;
+        row.end = to;
+      } else {
+        const c = text.charCodeAt(i);
+        if (c === delimiter) {
+          i++;
+          if (i >= to) {
+            // A trailing delimiter at the very end: one more empty field.
+            starts[count] = i;
+            ends[count] = i;
+            count++;
+            row.end = i;
+            atRowEnd = true;
+          }
+        } else {
+          row.end = i;
+          if (c === 13 && text.charCodeAt(i + 1) === 10) i += 2;
+          else i++;
+          atRowEnd = true;
+        }
+      }
+    }
+    row.index = index++;
+    row.start = rowStart;
+    row.count = count;
+    if (onRow(row) === false) return;
+  }
+}
+
+/** The text of field k, unquoted (`""` -> `"`) and trimmed. Allocates: use for headers and facts. */
+export function fieldText(text: string, row: CsvRow, k: number): string {
+  if (k >= row.count) return '';
+  let s = text.slice(row.starts[k], row.ends[k]);
+  if (s.includes('""')) s = s.split('""').join('"');
+  return s.trim();
+}
+
+/** Delimiters tried when sniffing, in order of preference on a tie. */
+const CANDIDATES = [44, 9, 59, 124]; // , TAB ; |
+
+/**
+ * Sniffs the delimiter from the first lines: the candidate whose per-row field count is the same
+ * (and above one) on most rows. Returns undefined when the text does not look delimited.
+ */
+export function sniffDelimiter(text: string, maxRows = 40): { delimiter: number; consistency: number; fields: number } | undefined {
+  const limit = Math.min(text.length, 256 * 1024);
+  let best: { delimiter: number; consistency: number; fields: number } | undefined;
+  for (const d of CANDIDATES) {
+    const counts: number[] = [];
+    tokenizeCsv(text, d, (row) => {
+      if (row.end > row.start) counts.push(row.count);
+      return counts.length < maxRows && row.end < limit;
+    }, 0, limit);
+    if (counts.length === 0) continue;
+    const freq = new Map<number, number>();
+    for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
+    let mode = 0;
+    let modeRows = 0;
+    for (const [n, rows] of freq) if (n > 1 && (rows > modeRows || (rows === modeRows && n > mode))) {
+      mode = n;
+      modeRows = rows;
+    }
+    if (mode < 2) continue;
+    const consistency = modeRows / counts.length;
+    if (!best || consistency > best.consistency + 0.05 || (Math.abs(consistency - best.consistency) <= 0.05 && mode > best.fields)) {
+      best = { delimiter: d, consistency, fields: mode };
+    }
+  }
+  return best;
+}
