@@ -8,10 +8,17 @@ import { SearchIndex } from './catalog/search';
 import { buildCard, Card, CardOptions } from './card/build';
 import { recognize, RecognizeOptions, RecognizerData } from './recognize';
 import { runRules } from './rules';
-import type { RuleSettings } from './rules/types';
+import type { DefaultSetting, RuleSettings } from './rules/types';
 import { todayIso } from './catalog/inpatient';
 import type { DataPack } from './pack/types';
 import { LineIndex } from './text/lineIndex';
+
+/** What a check is told besides the text: the user's rule settings and local codes. */
+export interface CheckOptions {
+  rules?: RuleSettings;
+  defaultSetting?: DefaultSetting;
+  localCodes?: ReadonlySet<string>;
+}
 
 export interface CheckResult {
   occurrences: CodeOccurrence[];
@@ -55,9 +62,15 @@ export class Engine implements RecognizerData {
     return recognize(text, this, options, lines);
   }
 
-  check(text: string, options: RecognizeOptions = {}, rules: RuleSettings = {}): CheckResult {
-    const occurrences = this.recognize(text, options);
-    const findings = runRules(occurrences, { catalog: this.catalog, today: this.today() }, rules);
-    return { occurrences, findings };
+  check(text: string, options: RecognizeOptions = {}, check: CheckOptions = {}): CheckResult {
+    const lines = new LineIndex(text);
+    const occurrences = this.recognize(text, options, lines);
+    return { occurrences, findings: this.findings(occurrences, text, check, lines) };
+  }
+
+  /** The rules' findings on occurrences already recognized in `text`. */
+  findings(occurrences: readonly CodeOccurrence[], text: string, check: CheckOptions = {}, lines = new LineIndex(text)): Finding[] {
+    const context = { catalog: this.catalog, today: this.today(), text, lines, defaultSetting: check.defaultSetting, localCodes: check.localCodes };
+    return runRules(occurrences, context, check.rules);
   }
 }

@@ -167,6 +167,8 @@ export interface LineFacts {
   claimId?: string;
   lineNumber?: number;
   setting?: 'inpatient' | 'outpatient' | 'both';
+  /** Where the place of service is written on this line (a POS cell, SV1-05, CLM05-1). */
+  placeOfServiceRange?: Range;
 }
 
 /** One code found in a document. */
@@ -191,4 +193,17 @@ export interface Finding {
   code: string;
   /** The occurrence the finding is about. */
   occurrence: CodeOccurrence;
+  /** Other places that explain the finding (e.g. the services that go unpaid with it). */
+  related?: { range: Range; message: string }[];
+  /** What a quick fix may do, computed by the rule (the host turns it into an edit). */
+  fixes?: FindingFix[];
+}
+
+/** A fix a rule proposes: replace the text of a range. */
+export interface FindingFix {
+  title: string;
+  range: Range;
+  newText: string;
+  /** Safe to apply to every finding of this rule in a file at once. */
+  safeForAll?: boolean;
 }

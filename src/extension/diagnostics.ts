@@ -7,8 +7,9 @@ import type { DataHost } from './dataHost';
 import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
 import { toRange, toSeverity } from './convert';
-import { runRules } from '../core/rules';
 import type { Log } from './log';
+import type { Finding } from '../core/model';
+import { disabledRules } from './ruleScopes';
 
 const DEBOUNCE_MS = 250;
 
@@ -16,8 +17,15 @@ export class Diagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cpt-lens');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** The finding behind each diagnostic, for quick fixes. */
+  private readonly findings = new WeakMap<vscode.Diagnostic, Finding>();
 
-  constructor(private readonly data: DataHost, private readonly documents: DocumentCache, private readonly log: Log) {
+  constructor(
+    private readonly data: DataHost,
+    private readonly documents: DocumentCache,
+    private readonly log: Log,
+    private readonly extensionUri: vscode.Uri,
+  ) {
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -60,17 +68,32 @@ export class Diagnostics implements vscode.Disposable {
       const engine = await this.data.engine();
       const version = document.version;
       const occurrences = this.documents.occurrences(document, engine);
-      const findings = runRules(occurrences, { catalog: engine.catalog, today: engine.today() }, settings.rules);
+      const findings = engine.findings(occurrences, document.getText(), { rules: settings.rules, defaultSetting: settings.defaultSetting, localCodes: new Set(settings.localCodes) });
       if (document.isClosed || document.version !== version) return;
-      this.collection.set(document.uri, findings.map((f) => {
+      const disabled = disabledRules(document);
+      this.collection.set(document.uri, findings.filter((f) => !disabled.has(f.rule)).map((f) => {
         const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
         d.source = 'CPT Lens';
-        d.code = f.rule;
+        d.code = { value: f.rule, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.rule}.md`) };
+        if (f.related?.length) {
+          d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(r.range)), r.message));
+        }
+        this.findings.set(d, f);
         return d;
       }));
     } catch (e) {
       this.log.error(`diagnostics for ${document.uri}`, e);
     }
+  }
+
+  /** The finding a diagnostic of this collection was made from. */
+  findingOf(diagnostic: vscode.Diagnostic): Finding | undefined {
+    return this.findings.get(diagnostic);
+  }
+
+  /** Current diagnostics of a document. */
+  diagnosticsOf(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.collection.get(uri) ?? [];
   }
 
   private clear(document: vscode.TextDocument): void {

@@ -11,6 +11,9 @@ import { Diagnostics } from './diagnostics';
 import { copyCode, parseShowCardArgs } from './commands';
 import { showDetails } from './detailsPanel';
 import { Log } from './log';
+import { CodeActions } from './codeActions';
+import { disableRuleForFile } from './ruleScopes';
+import { RULES } from '../core/rules';
 import { InlayHintsProvider } from './inlayHints';
 import { lookUpItems, showLookUp } from './lookUp';
 import { StatusItem } from './statusItem';
@@ -42,7 +45,22 @@ export function activate(context: vscode.ExtensionContext): CptLensApi {
     }
     return showDetails(card, context.extensionUri);
   };
+  const diagnostics = new Diagnostics(data, documents, log, context.extensionUri);
   context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActions(diagnostics), { providedCodeActionKinds: CodeActions.kinds }),
+    vscode.commands.registerCommand('cptLens.addLocalCode', async (code: unknown) => {
+      if (typeof code !== 'string' || !/^[0-9A-Za-z]{5}$/.test(code)) return;
+      const config = vscode.workspace.getConfiguration('cptLens');
+      const codes = config.get<string[]>('localCodes', []);
+      if (!codes.includes(code)) await config.update('localCodes', [...codes, code.toUpperCase()], vscode.ConfigurationTarget.Workspace);
+    }),
+    vscode.commands.registerCommand('cptLens.disableRule', async (args: unknown) => {
+      const a = args as { rule?: unknown; uri?: unknown } | undefined;
+      if (typeof a?.rule !== 'string' || !RULES.some((r) => r.id === a.rule)) return;
+      if (typeof a.uri === 'string') await disableRuleForFile(vscode.Uri.parse(a.uri), a.rule);
+      else await vscode.workspace.getConfiguration('cptLens').update(`rules.${a.rule}`, 'off', vscode.ConfigurationTarget.Workspace);
+    }),
     inlayHints,
     vscode.languages.registerInlayHintsProvider(SELECTOR, inlayHints),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.inlayHints') && inlayHints.refresh()),
@@ -78,7 +96,6 @@ export function activate(context: vscode.ExtensionContext): CptLensApi {
     data,
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(data, documents, log)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(data, log)),
-    new Diagnostics(data, documents, log),
     vscode.commands.registerCommand('cptLens.showCard', async (args?: unknown) => openDetails(args ?? (await askForCode()))),
     vscode.commands.registerCommand('cptLens.copyCode', copyCode),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.data.files') && void data.reload()),

@@ -1,6 +1,7 @@
 /** Typed access to the `cptLens.*` settings (see package.json `contributes.configuration`). */
 import * as vscode from 'vscode';
-import type { RuleSettings } from '../core/rules/types';
+import type { DefaultSetting, RuleSettings } from '../core/rules/types';
+import { RULES } from '../core/rules';
 import type { InlineMode } from '../core/card/inline';
 
 export interface Settings {
@@ -10,6 +11,8 @@ export interface Settings {
   completion: boolean;
   diagnostics: boolean;
   rules: RuleSettings;
+  defaultSetting: DefaultSetting;
+  localCodes: string[];
   maxFileSizeMB: number;
   inlayHints: { mode: InlineMode; maxLength: number };
 }
@@ -24,10 +27,9 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     hover: c.get<boolean>('hover.enable', true),
     completion: c.get<boolean>('completion.enable', true),
     diagnostics: c.get<boolean>('diagnostics.enable', true),
-    rules: {
-      'inpatient-only': c.get<SeveritySetting>('diagnostics.inpatientOnlySeverity', 'information'),
-      'modifier-unknown': c.get<SeveritySetting>('diagnostics.unknownModifierSeverity', 'warning'),
-    },
+    rules: ruleSettings(c),
+    defaultSetting: c.get<DefaultSetting>('rules.defaultSetting', 'unknown'),
+    localCodes: c.get<string[]>('localCodes', []).map((x) => x.trim().toUpperCase()),
     maxFileSizeMB: c.get<number>('maxFileSizeMB', 20),
     inlayHints: { mode: c.get<InlineMode>('inlayHints.mode', 'descriptor'), maxLength: c.get<number>('inlayHints.maxLength', 40) },
   };
@@ -38,4 +40,24 @@ export function appliesTo(document: vscode.TextDocument, settings: Settings): bo
   if (!settings.enable) return false;
   if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-settings') return false;
   return settings.languages.includes('*') || settings.languages.includes(document.languageId);
+}
+
+/** Older settings that still set a rule's severity when `cptLens.rules.<id>` is not set. */
+const ALIASES: Record<string, string> = {
+  'inpatient-only': 'diagnostics.inpatientOnlySeverity',
+  'modifier-unknown': 'diagnostics.unknownModifierSeverity',
+};
+
+/** Only severities the user set explicitly; the rules' own defaults apply otherwise. */
+function ruleSettings(c: vscode.WorkspaceConfiguration): RuleSettings {
+  const out: RuleSettings = {};
+  const explicit = (key: string): SeveritySetting | undefined => {
+    const i = c.inspect<SeveritySetting>(key);
+    return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  };
+  for (const rule of RULES) {
+    const value = explicit(`rules.${rule.id}`) ?? (ALIASES[rule.id] ? explicit(ALIASES[rule.id]) : undefined);
+    if (value) out[rule.id] = value;
+  }
+  return out;
 }

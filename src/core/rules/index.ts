@@ -1,21 +1,32 @@
 /** The rule set, and running it over a document's occurrences. */
 import type { CodeOccurrence, Finding } from '../model';
-import type { Rule, RuleContext, RuleSettings } from './types';
-import { inpatientOnly } from './inpatientOnly';
-import { modifierUnknown } from './modifierUnknown';
+import type { Rule, RuleContext, RuleFinding, RuleSettings } from './types';
+import { inpatientOnly, inpatientOnlyOutpatient } from './inpatientOnly';
+import { modifierDuplicate, modifierNotAllowed, modifierTooMany, modifierUnknown } from './modifiers';
+import { addOnWithoutPrimary, deletedCode, notYetEffective, posUnknown, unknownCode } from './codes';
 
-export const RULES: readonly Rule[] = [inpatientOnly, modifierUnknown];
+export const RULES: readonly Rule[] = [
+  unknownCode,
+  deletedCode,
+  notYetEffective,
+  inpatientOnlyOutpatient,
+  inpatientOnly,
+  modifierUnknown,
+  modifierDuplicate,
+  modifierTooMany,
+  modifierNotAllowed,
+  posUnknown,
+  addOnWithoutPrimary,
+];
 
-export function runRules(occurrences: readonly CodeOccurrence[], context: RuleContext, settings: RuleSettings = {}): Finding[] {
+export function runRules(occurrences: readonly CodeOccurrence[], context: RuleContext, settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  const emit = (rule: Rule, severity: Finding['severity'], f: RuleFinding) => findings.push({ ...f, rule: rule.id, severity, code: f.occurrence.code });
+  for (const rule of rules) {
     const severity = settings[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
-    for (const occurrence of occurrences) {
-      for (const f of rule.check(occurrence, context)) {
-        findings.push({ ...f, rule: rule.id, severity, code: occurrence.code, occurrence });
-      }
-    }
+    if (rule.check) for (const o of occurrences) for (const f of rule.check(o, context)) emit(rule, severity, f);
+    if (rule.checkDocument) for (const f of rule.checkDocument(occurrences, context)) emit(rule, severity, f);
   }
   return findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter);
 }

@@ -1,25 +1,63 @@
 /**
- * `inpatient-only`: a code CMS lists as inpatient only (OPPS status indicator C) in the release
- * in force on the line's date of service, or today when the line has none.
+ * `inpatient-only-outpatient` and `inpatient-only`: a code CMS lists as inpatient only (OPPS
+ * status indicator C) in the release in force on the line's date of service (today without one).
+ * On an outpatient line it is an error; where the document does not say the setting, information.
  */
-import type { Rule } from './types';
-import { inpatientStatus, quarterLabel } from '../catalog/inpatient';
+import type { CodeOccurrence } from '../model';
+import type { Rule, RuleContext, RuleFinding } from './types';
+import { inpatientStatus, InpatientStatus, quarterLabel } from '../catalog/inpatient';
+import { lineSetting } from './setting';
+import { sameClaimAndDate } from './claims';
+
+function status(o: CodeOccurrence, { catalog, today }: RuleContext): { s: InpatientStatus; date: string } | undefined {
+  const record = catalog.record(o.code);
+  if (!record) return undefined;
+  const date = o.facts.dateOfService ?? today;
+  const s = inpatientStatus(record, date, catalog.quarters());
+  return s?.inpatientOnly ? { s, date } : undefined;
+}
+
+const source = (s: InpatientStatus): string => `CMS OPPS Addendum B ${s.quarter}`;
+const leaves = (s: InpatientStatus): string => (s.leavesIn ? `; it leaves the list in ${quarterLabel(s.leavesIn)}` : '');
+
+export const inpatientOnlyOutpatient: Rule = {
+  id: 'inpatient-only-outpatient',
+  defaultSeverity: 'error',
+  title: 'Inpatient-only code on an outpatient claim or line',
+  checkDocument(occurrences, context) {
+    const out: RuleFinding[] = [];
+    for (const o of occurrences) {
+      const setting = lineSetting(o.facts, context.defaultSetting);
+      if (setting?.setting !== 'outpatient') continue;
+      const hit = status(o, context);
+      if (!hit) continue;
+      const others = sameClaimAndDate(occurrences, o).filter((x) => x !== o);
+      out.push({
+        range: o.range,
+        occurrence: o,
+        message:
+          `${o.code} is inpatient only on ${hit.date} (status indicator C, ${source(hit.s)})${leaves(hit.s)}, but this line is outpatient (${setting.because}): ` +
+          `Medicare does not pay it${others.length ? `, nor the ${others.length} other service${others.length > 1 ? 's' : ''} on this claim and date` : ''}.`,
+        related: others.map((x) => ({ range: x.range, message: `${x.code} on the same claim and date goes unpaid with ${o.code}` })),
+      });
+    }
+    return out;
+  },
+};
 
 export const inpatientOnly: Rule = {
   id: 'inpatient-only',
   defaultSeverity: 'information',
-  title: 'Code is on the CMS inpatient-only list for the date of service',
-  check(occurrence, { catalog, today }) {
-    const record = catalog.record(occurrence.code);
-    if (!record) return [];
-    const date = occurrence.facts.dateOfService ?? today;
-    const status = inpatientStatus(record, date, catalog.quarters());
-    if (!status?.inpatientOnly) return [];
-    const leaves = status.leavesIn ? `; it leaves the list in ${quarterLabel(status.leavesIn)}` : '';
+  title: 'Code is on the CMS inpatient-only list for the date of service (setting not stated)',
+  check(o, context) {
+    if (lineSetting(o.facts, context.defaultSetting)) return [];
+    const hit = status(o, context);
+    if (!hit) return [];
     return [
       {
-        range: occurrence.range,
-        message: `${occurrence.code} is inpatient only on ${date} (OPPS status indicator C, CMS OPPS Addendum B ${status.quarter})${leaves}: Medicare does not pay it on an outpatient claim.`,
+        range: o.range,
+        occurrence: o,
+        message: `${o.code} is inpatient only on ${hit.date} (OPPS status indicator C, ${source(hit.s)})${leaves(hit.s)}: Medicare does not pay it on an outpatient claim.`,
       },
     ];
   },

@@ -1,19 +1,36 @@
-/** What a rule is: a small pure function from a code occurrence to findings. */
+/** What a rule is: a small pure function from code occurrences to findings. */
 import type { CodeOccurrence, Finding, IsoDate, Severity } from '../model';
 import type { Catalog } from '../catalog/catalog';
+import type { LineIndex } from '../text/lineIndex';
+
+/** The setting to assume for lines whose document does not say inpatient or outpatient. */
+export type DefaultSetting = 'unknown' | 'outpatient' | 'inpatient';
 
 export interface RuleContext {
   catalog: Catalog;
   /** Today's date, for lines without a date of service. */
   today: IsoDate;
+  /** The setting assumed where the document says nothing. */
+  defaultSetting?: DefaultSetting;
+  /** Local codes the workspace declares known (charge codes, payer-specific codes). */
+  localCodes?: ReadonlySet<string>;
+  /** The document text, for rules that propose edits. */
+  text?: string;
+  lines?: LineIndex;
 }
+
+/** What a rule returns; the runner adds the rule id, severity and code. */
+export type RuleFinding = Omit<Finding, 'severity' | 'rule' | 'code'>;
 
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
   /** One line, for settings and docs. */
   title: string;
-  check(occurrence: CodeOccurrence, context: RuleContext): Omit<Finding, 'severity' | 'rule' | 'occurrence' | 'code'>[];
+  /** Findings about one occurrence. */
+  check?(occurrence: CodeOccurrence, context: RuleContext): RuleFinding[];
+  /** Findings that need the whole document (claims: codes on one claim and date). */
+  checkDocument?(occurrences: readonly CodeOccurrence[], context: RuleContext): RuleFinding[];
 }
 
 /** Per-rule severity override; `off` disables the rule. */

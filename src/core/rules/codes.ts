@@ -1,0 +1,124 @@
+/**
+ * Code rules: `unknown-code`, `deleted-code`, `not-yet-effective`, `pos-unknown` and
+ * `add-on-without-primary`.
+ */
+import type { CodeOccurrence, CodeRecord, IsoDate } from '../model';
+import type { Rule, RuleContext, RuleFinding } from './types';
+import { quarterOf } from '../catalog/inpatient';
+import { isCpt } from '../codes/shapes';
+import { replaceCode } from './fixes';
+import { sameClaimAndDate } from './claims';
+
+const dateOf = (o: CodeOccurrence, c: RuleContext): IsoDate => o.facts.dateOfService ?? c.today;
+
+export const unknownCode: Rule = {
+  id: 'unknown-code',
+  defaultSeverity: 'warning',
+  title: 'Code-shaped value in a code field that no loaded data knows',
+  check(o, { catalog, localCodes }) {
+    // Only a code field says the value must be a code; prose shows known codes only anyway.
+    if (o.confidence !== 'context' || catalog.knows(o.code) || localCodes?.has(o.code)) return [];
+    const what = isCpt(o.system) ? 'CPT code' : 'HCPCS Level II code';
+    return [{ range: o.range, occurrence: o, message: `${o.code} is not a ${what} in the loaded data (CMS HCPCS, PFS and OPPS lists): a payer will reject it as invalid.` }];
+  },
+};
+
+/** The quarter the data first lists the code in, when the data starts before that. */
+function firstListed(record: CodeRecord, quarters: readonly string[]): string | undefined {
+  const history = record.opps?.byQuarter ?? {};
+  return quarters.find((q) => history[q] !== undefined);
+}
+
+export const deletedCode: Rule = {
+  id: 'deleted-code',
+  defaultSeverity: 'error',
+  title: 'Code deleted before the date of service',
+  check(o, context) {
+    const record = context.catalog.record(o.code);
+    if (!record) return [];
+    const date = dateOf(o, context);
+    const q = quarterOf(date);
+    let why: string | undefined;
+    if (record.terminationDate && record.terminationDate < date) why = `terminated ${record.terminationDate} (CMS HCPCS)`;
+    else if (record.status === 'deleted' && !record.terminationDate) why = 'deleted (CMS HCPCS)';
+    else {
+      const quarters = context.catalog.quarters();
+      const inForce = [...quarters].reverse().find((x) => x <= q);
+      if (inForce && record.opps?.byQuarter[inForce] === 'D') why = `discontinued: OPPS status indicator D in CMS OPPS Addendum B ${inForce}`;
+    }
+    if (!why) return [];
+    const replacements = record.replacedBy ?? [];
+    return [
+      {
+        range: o.range,
+        occurrence: o,
+        message: `${o.code} is not valid on ${date}: ${why}.${replacements.length ? ` Replaced by ${replacements.join(', ')}.` : ''}`,
+        fixes: replacements.map((r) => replaceCode(o, r)),
+      },
+    ];
+  },
+};
+
+export const notYetEffective: Rule = {
+  id: 'not-yet-effective',
+  defaultSeverity: 'error',
+  title: 'Code not yet effective on the date of service',
+  check(o, context) {
+    const record = context.catalog.record(o.code);
+    if (!record) return [];
+    const date = dateOf(o, context);
+    if (record.effectiveDate && record.effectiveDate > date) {
+      return [{ range: o.range, occurrence: o, message: `${o.code} is not yet effective on ${date}: CMS HCPCS adds it on ${record.effectiveDate}.` }];
+    }
+    // A CPT code that enters the OPPS lists after the quarter of service, where the data covers that quarter.
+    const quarters = context.catalog.quarters();
+    const first = firstListed(record, quarters);
+    const q = quarterOf(date);
+    if (!record.effectiveDate && first && quarters[0] <= q && first > q && !record.pfs) {
+      return [{ range: o.range, occurrence: o, message: `${o.code} is not yet effective on ${date}: it first appears in CMS OPPS Addendum B ${first}.` }];
+    }
+    return [];
+  },
+};
+
+export const posUnknown: Rule = {
+  id: 'pos-unknown',
+  defaultSeverity: 'error',
+  title: 'Place of service is not a CMS place-of-service code',
+  checkDocument(occurrences, { catalog }) {
+    const seen = new Set<string>();
+    const out: RuleFinding[] = [];
+    for (const o of occurrences) {
+      const pos = o.facts.placeOfService;
+      if (!pos || catalog.placeOfService(pos)) continue;
+      const range = o.facts.placeOfServiceRange ?? o.range;
+      const key = `${range.startLine}:${range.startCharacter}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ range, occurrence: o, message: `Place of service ${pos} is not a CMS place-of-service code; the claim will be rejected.` });
+    }
+    return out;
+  },
+};
+
+const isAddOn = (r: CodeRecord | undefined): boolean => !!r && (r.addOn === true || r.pfs?.globalDays === 'ZZZ');
+
+export const addOnWithoutPrimary: Rule = {
+  id: 'add-on-without-primary',
+  defaultSeverity: 'warning',
+  title: 'Add-on code billed without a primary procedure on the same claim and date',
+  checkDocument(occurrences, { catalog }) {
+    const out: RuleFinding[] = [];
+    for (const o of occurrences) {
+      if (!o.facts.claimId || !isAddOn(catalog.record(o.code))) continue;
+      const others = sameClaimAndDate(occurrences, o).filter((x) => x !== o && !isAddOn(catalog.record(x.code)));
+      if (others.length) continue;
+      out.push({
+        range: o.range,
+        occurrence: o,
+        message: `${o.code} is an add-on code (CMS PFS global period ZZZ) with no primary procedure on the same claim and date: it is not paid alone.`,
+      });
+    }
+    return out;
+  },
+};
