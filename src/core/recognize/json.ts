@@ -60,6 +60,9 @@ interface Frame {
   isItem?: boolean;
 }
 
+/** Owner of occurrences found in prose: no item's modifiers attach to them. */
+const PROSE: Frame = { array: false, key: undefined, parent: undefined };
+
 /** Keys whose string value is prose. */
 const TEXT_KEYS = new Set(['description', 'display', 'text', 'note', 'notes', 'comment', 'comments', 'remarks', 'additional_generic_notes',
   'additional_payer_notes', 'narrative', 'short_description', 'long_description', 'shortDescription', 'longDescription']);
@@ -206,7 +209,7 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     }
     if (typeof value !== 'string' && typeof value !== 'number') return;
     if (TEXT_KEYS.has(key)) {
-      if (quoted && lit.end - lit.start >= 5) for (const o of recognizePlainText(text, data, lines, lit.start, lit.end)) addPending(f, o, obj);
+      if (quoted && lit.end - lit.start >= 5) for (const o of recognizePlainText(text, data, lines, lit.start, lit.end)) addPending(f, o, PROSE);
       return;
     }
     const { role, name } = roleFor(key);

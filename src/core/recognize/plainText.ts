@@ -5,11 +5,16 @@
  * knows the code, and never when it is part of a longer number, an amount, a date, a
  * phone number, a ZIP code or an identifier. One pass over the characters, no regular
  * expressions on the document text.
+ *
+ * FHIR Shorthand (and any text) writing a code with its system, `$CPT#99213`,
+ * `$HCPCS#G0121`, `http://www.ama-assn.org/go/cpt#99213`, is a code context: the code is
+ * reported even when unknown (confidence 'context').
  */
 import type { CodeOccurrence, ModifierOccurrence } from '../model';
 import { codeShape } from '../codes/shapes';
 import { LineIndex } from '../text/lineIndex';
 import { isWordChar, isDigitCode, isUpperCode, previousWord } from './chars';
+import { isProcedureSystem } from './fhir';
 
 export interface RecognizerData {
   /** Whether the loaded data knows the code. */
@@ -61,6 +66,9 @@ function recognizeToken(text: string, start: number, end: number, data: Recogniz
   const token = text.slice(start, end);
   const system = codeShape(token);
   if (!system || !isUpperCode(token.charCodeAt(0)) && !isDigitCode(token.charCodeAt(0))) return undefined;
+  if (start > 0 && text.charCodeAt(start - 1) === 35 && systemBeforeHash(text, start - 1) && !isWordChar(text.charCodeAt(end) || 32)) {
+    return { range: lines.range(start, end), code: token, text: token, system, confidence: 'context', modifiers: [], facts: {} };
+  }
   if (partOfLargerValue(text, start, end)) return undefined;
   const prev = previousWord(text, start);
   if (prev && NOT_A_CODE_BEFORE.has(prev.word.toLowerCase())) return undefined;
@@ -99,6 +107,23 @@ function partOfLargerValue(text: string, start: number, end: number): boolean {
     if (j - (end + 1) !== 2) return true;
   }
   return false;
+}
+
+/** `$CPT#`, `$HCPCS#`, `http://www.ama-assn.org/go/cpt#`: the system written before a `#` at `hash`. */
+function systemBeforeHash(text: string, hash: number): boolean {
+  let i = hash;
+  while (i > 0 && hash - i < 120) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 61 || c === 34 || c === 40) break;
+    i--;
+  }
+  if (i === hash) return false;
+  const system = text.slice(i, hash);
+  if (system.charCodeAt(0) === 36) {
+    const alias = system.slice(1).toLowerCase();
+    return alias === 'cpt' || alias === 'hcpcs' || alias.startsWith('cpt') || alias.startsWith('hcpcs') || alias === 'hcpc';
+  }
+  return isProcedureSystem(system);
 }
 
 function hasCueBefore(text: string, start: number): boolean {

@@ -60,6 +60,9 @@ interface Frame {
   dateQualifier?: string;
 }
 
+/** Owner of occurrences found in prose: no line's modifiers attach to them. */
+const PROSE: Frame = { name: '#prose', parent: undefined, start: -1 };
+
 function normalizeName(raw: string): string {
   const colon = raw.lastIndexOf(':');
   const local = colon >= 0 ? raw.slice(colon + 1) : raw;
@@ -319,7 +322,7 @@ export function recognizeXml(text: string, data: RecognizerData, lines = new Lin
       // A bare <Date> is too vague unless qualified; DTP-style 472 only.
       if (f.dateQualifier === '472') fact(f, 'dateOfService', text.slice(s, e));
     } else if (TEXT_NAMES.has(name) && e - s >= 5) {
-      for (const o of recognizePlainText(text, data, lines, s, e)) (f.pending ??= []).push({ o, owner: f });
+      for (const o of recognizePlainText(text, data, lines, s, e)) (f.pending ??= []).push({ o, owner: PROSE });
     }
   }
 

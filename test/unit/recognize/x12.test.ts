@@ -1,0 +1,58 @@
+import { strict as assert } from 'assert';
+import { codes, occurrences } from './helpers';
+
+const ISA = 'ISA*00*          *01*SECRET    *ZZ*SUBMITTERS.ID  *ZZ*RECEIVERS.ID   *030101*1253*^*00501*000000905*1*T*:~';
+
+describe('X12 837 recognizer: codes only from service-line composites', () => {
+  it('reads SV1 codes and modifiers, never ZIPs in N4, ICD-9 in HI, ids in REF (837P, indented, CRLF)', () => {
+    const text = [
+      ISA,
+      '  GS*HC*SENDER CODE*RECEIVER CODE*19991231*0802*1*X*005010X222~',
+      '          N4*MIAMI*FL*33111~',
+      '        N4*AUSTIN*TX*78701~',
+      '            CLM*26463774*100***11:B:1*Y*A*Y*I~',
+      '              HI*BK:0340*BF:V7389~',
+      '\t\t\t\tN4*CITY*ST*12345~',
+      '              LX*1~',
+      '                SV1*HC:99213:AA:BB:CC:DD*40*UN*1*13**1**Y~',
+      '                DTP*472*D8*20061003~',
+      '\t\t\t\t  REF*1G*12345~',
+      '              LX*2~',
+      '                SV1*HC:87070*15*UN*2***1:2:3~',
+      '                DTP*472*D8*20061010~',
+      'SE*42*0021~',
+    ].join('\r\n');
+    const found = occurrences(text);
+    assert.deepEqual(codes(text), ['99213-AA-BB-CC-DD', '87070']);
+    assert.deepEqual(found[0].facts, { claimId: '26463774', placeOfService: '13', lineNumber: 1, units: 1, dateOfService: '2006-10-03' });
+    assert.deepEqual(found[1].facts, { claimId: '26463774', placeOfService: '11', lineNumber: 2, units: 2, dateOfService: '2006-10-10' });
+    assert.deepEqual(found[0].range, { startLine: 8, startCharacter: 23, endLine: 8, endCharacter: 28 });
+  });
+
+  it('reads SV2 with a ">" component separator even when ISA16 says ":"; bill type from CLM05 (837I)', () => {
+    const text = [
+      ISA,
+      'GS*HC*000000005*54321*20131031*1147*1*X*005010X223A3~',
+      'N4*EDGEWOOD*AZ*860015590~',
+      'CLM*456DFH43*237.50***13>A>1*Y*A*Y*Y~',
+      'DTP*434*RD8*20050706-20050706~',
+      'HI*BK>38181~',
+      'LX*1~',
+      'SV2*0471*HC>92557*178.00*UN*1.00~',
+      'DTP*472*D8*20050706~',
+    ].join('\n');
+    const [o] = occurrences(text);
+    assert.equal(o.code, '92557');
+    assert.deepEqual(o.facts, { claimId: '456DFH43', billType: '131', dateOfService: '2005-07-06', lineNumber: 1, units: 1 });
+  });
+
+  it('reads segments on one line, empty modifier slots, anesthesia modifiers and a trailing description', () => {
+    const text = `${ISA.replace('*:~', '*>~')}GS*HC*A*B*20240101*1*1*X*005010X222A1~CLM*1*100***11>B>1~LX*1~SV1*HC>00142>QK>QS>P1*900*MJ*45~LX*2~SV1*HC>99213>>25>>>OFFICE VISIT*90*UN*1~`;
+    assert.deepEqual(codes(text), ['00142-QK-QS-P1', '99213-25']);
+  });
+
+  it('ignores the adjudication repeat in SVD and non-HCPCS qualifiers', () => {
+    const text = [ISA, 'CLM*1*120***11:B:1~', 'LX*1~', 'SV1*HC:99203:25*120.00*UN*1.00***1:2~', 'SVD*59999*80.00*HC:99203:25**1.00~', 'LX*2~', 'SV1*IV:12345*10*UN*1~'].join('~\n').replace(/~~/g, '~');
+    assert.deepEqual(codes(text, { fileName: 'claim.837' }), ['99203-25']);
+  });
+});
