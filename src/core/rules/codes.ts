@@ -18,8 +18,15 @@ export const unknownCode: Rule = {
   check(o, { catalog, localCodes }) {
     // Only a code field says the value must be a code; prose shows known codes only anyway.
     if (o.confidence !== 'context' || catalog.knows(o.code) || localCodes?.has(o.code)) return [];
-    const what = isCpt(o.system) ? 'CPT code' : 'HCPCS Level II code';
-    return [{ range: o.range, occurrence: o, message: `${o.code} is not a ${what} in the loaded data (CMS HCPCS, PFS and OPPS lists): a payer will reject it as invalid.` }];
+    const what = isCpt(o.system) ? 'CPT' : 'HCPCS Level II';
+    const span = catalog.quarters().length ? `, OPPS ${catalog.quarters()[0]} to ${catalog.quarters()[catalog.quarters().length - 1]}` : '';
+    return [
+      {
+        range: o.range,
+        occurrence: o,
+        message: `${o.code} is not on any loaded ${what} list (CMS HCPCS, PFS indicators${span}): deleted before those releases or mistyped, a payer rejects it.`,
+      },
+    ];
   },
 };
 
@@ -34,6 +41,8 @@ export const deletedCode: Rule = {
   defaultSeverity: 'error',
   title: 'Code deleted before the date of service',
   check(o, context) {
+    // A code cited in prose is a reference, not a billed line.
+    if (o.confidence !== 'context') return [];
     const record = context.catalog.record(o.code);
     if (!record) return [];
     const date = dateOf(o, context);
@@ -64,6 +73,7 @@ export const notYetEffective: Rule = {
   defaultSeverity: 'error',
   title: 'Code not yet effective on the date of service',
   check(o, context) {
+    if (o.confidence !== 'context') return [];
     const record = context.catalog.record(o.code);
     if (!record) return [];
     const date = dateOf(o, context);
