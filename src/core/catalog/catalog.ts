@@ -5,9 +5,54 @@
  *
  * Records are merged on first request and memoized, so building a catalog is cheap.
  */
-import type { CodeRecord, Modifier, OppsHistory, PfsIndicators, PlaceOfService, SectionRange, StatusIndicatorInfo } from '../model';
+import type { CodeRecord, IsoDate, Modifier, OppsHistory, PfsIndicators, PlaceOfService, SectionRange, StatusIndicatorInfo } from '../model';
 import { codeShape } from '../codes/shapes';
-import type { DataPack, PackCode, PfsColumn } from '../pack/types';
+import type { DataPack, MueSetting, PackCode, PfsColumn, PtpModifierIndicator, PtpSetting } from '../pack/types';
+
+/** One NCCI procedure-to-procedure edit: column 2 is not paid with column 1 unless the modifier indicator allows it. */
+export interface PtpEdit {
+  column1: string;
+  column2: string;
+  effectiveDate: IsoDate;
+  /** Absent while the edit is in force. */
+  deletionDate?: IsoDate;
+  /** 0 no modifier bypasses the edit, 1 an NCCI-associated modifier may, 9 not applicable (edit deleted). */
+  modifierIndicator: PtpModifierIndicator;
+  rationale: string;
+  setting?: PtpSetting;
+  release?: string;
+  /** Pack id. */
+  source: string;
+}
+
+/** One NCCI medically unlikely edit: the most units of a code per line or per day. */
+export interface MueValue {
+  code: string;
+  value: number;
+  /** 1 line edit, 2 date of service edit (policy), 3 date of service edit (clinical). */
+  adjudicationIndicator: number;
+  adjudication: string;
+  rationale: string;
+  setting?: MueSetting;
+  release?: string;
+  source: string;
+}
+
+export const MUE_ADJUDICATION: Record<number, string> = {
+  1: 'Line Edit',
+  2: 'Date of Service Edit: Policy',
+  3: 'Date of Service Edit: Clinical',
+};
+
+const isoOfYmd = (n: number): IsoDate => {
+  const s = String(n).padStart(8, '0');
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+};
+
+/** Whether a PTP edit applies on a date of service: effective on or before it, not deleted before it. */
+export function ptpInForce(edit: PtpEdit, date: IsoDate): boolean {
+  return edit.effectiveDate <= date && (edit.deletionDate === undefined || edit.deletionDate >= date);
+}
 
 export interface PackSummary {
   id: string;
@@ -16,6 +61,9 @@ export interface PackSummary {
   license: string;
   codes: number;
   modifiers: number;
+  /** NCCI PTP edits and MUE values the pack holds (absent when none). */
+  ptpEdits?: number;
+  mueValues?: number;
 }
 
 export class Catalog {
@@ -31,6 +79,7 @@ export class Catalog {
   private readonly siLegend = new Map<string, StatusIndicatorInfo>();
   private readonly memo = new Map<string, CodeRecord | null>();
   private sortedCodes: string[] | undefined;
+  private column2Index: Map<string, Set<string>> | undefined;
 
   constructor(readonly packs: readonly DataPack[]) {
     for (const pack of packs) this.add(pack);
@@ -189,6 +238,86 @@ export class Catalog {
     return this.sortedCodes;
   }
 
+  /**
+   * NCCI PTP edits of a code: as column 1 (default), as column 2, or either. Packs are read in
+   * merge order and a later pack's edit replaces an earlier one for the same pair and setting.
+   * Nothing is indexed until the first call; the column-2 index is built on its first use.
+   */
+  ptpEdits(code: string, role: 'column1' | 'column2' | 'either' = 'column1'): PtpEdit[] {
+    const key = code.trim().toUpperCase();
+    const out = new Map<string, PtpEdit>();
+    const add = (column1: string, only?: string): void => {
+      for (const pack of this.packs) {
+        const ptp = pack.ptp;
+        const rows = ptp?.edits[column1];
+        if (!ptp || !rows) continue;
+        for (const [column2, effective, deletion, modifierIndicator, rationale] of rows) {
+          if (only !== undefined && column2 !== only) continue;
+          const edit: PtpEdit = {
+            column1, column2, effectiveDate: isoOfYmd(effective), modifierIndicator, rationale: ptp.rationales[rationale] ?? '', source: pack.id,
+          };
+          if (deletion !== null) edit.deletionDate = isoOfYmd(deletion);
+          if (ptp.setting) edit.setting = ptp.setting;
+          if (ptp.release) edit.release = ptp.release;
+          out.set(`${ptp.setting ?? ''}|${column1}|${column2}`, edit);
+        }
+      }
+    };
+    if (role !== 'column2') add(key);
+    if (role !== 'column1') for (const column1 of this.column2Of(key)) add(column1, key);
+    return [...out.values()];
+  }
+
+  /** The edits between two codes in either order (column 1 first), in merge order. */
+  ptpEditsBetween(a: string, b: string): PtpEdit[] {
+    const x = a.trim().toUpperCase();
+    const y = b.trim().toUpperCase();
+    return [...this.ptpEdits(x).filter((e) => e.column2 === y), ...this.ptpEdits(y).filter((e) => e.column2 === x)];
+  }
+
+  private column2Of(code: string): Set<string> {
+    if (!this.column2Index) {
+      this.column2Index = new Map();
+      for (const pack of this.packs) {
+        for (const [column1, rows] of Object.entries(pack.ptp?.edits ?? {})) {
+          for (const row of rows) {
+            let set = this.column2Index.get(row[0]);
+            if (!set) this.column2Index.set(row[0], (set = new Set()));
+            set.add(column1);
+          }
+        }
+      }
+    }
+    return this.column2Index.get(code) ?? new Set();
+  }
+
+  /** Every MUE of a code, one per setting; a later pack replaces an earlier one of the same setting. */
+  mues(code: string): MueValue[] {
+    const key = code.trim().toUpperCase();
+    const out = new Map<string, MueValue>();
+    for (const pack of this.packs) {
+      const mue = pack.mue;
+      const row = mue?.values[key];
+      if (!mue || !row) continue;
+      const [value, adjudicationIndicator, rationale] = row;
+      const v: MueValue = {
+        code: key, value, adjudicationIndicator, adjudication: MUE_ADJUDICATION[adjudicationIndicator] ?? String(adjudicationIndicator),
+        rationale: mue.rationales[rationale] ?? '', source: pack.id,
+      };
+      if (mue.setting) v.setting = mue.setting;
+      if (mue.release) v.release = mue.release;
+      out.set(mue.setting ?? '', v);
+    }
+    return [...out.values()];
+  }
+
+  /** The MUE of a code for a setting; without one, the practitioner value when loaded, else the first. */
+  mue(code: string, setting?: MueSetting): MueValue | undefined {
+    const all = this.mues(code);
+    if (setting) return all.find((m) => m.setting === setting);
+    return all.find((m) => m.setting === 'practitioner') ?? all[0];
+  }
+
   summaries(): PackSummary[] {
     return this.packs.map((p) => ({
       id: p.id,
@@ -197,6 +326,8 @@ export class Catalog {
       license: p.source.license,
       codes: Object.keys(p.codes ?? {}).length + Object.keys(p.pfs?.rows ?? {}).length + Object.keys(p.opps?.status ?? {}).length,
       modifiers: Object.keys(p.modifiers ?? {}).length,
+      ...(p.ptp ? { ptpEdits: Object.values(p.ptp.edits).reduce((n, rows) => n + rows.length, 0) } : {}),
+      ...(p.mue ? { mueValues: Object.keys(p.mue.values).length } : {}),
     }));
   }
 }

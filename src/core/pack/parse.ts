@@ -36,9 +36,17 @@ export function parsePack(text: string, file: string): DataPack {
     const line = m ? lineOfOffset(text, Number(m[1])) : text.trim() === '' ? 1 : lineOfOffset(text, text.length);
     throw new PackError(file, line, `not valid JSON (${message.replace(/^JSON\.parse: /, '')})`);
   }
+  return checkPack(value, file, text);
+}
+
+/**
+ * The checks of `parsePack` on a value already in memory (a pack an importer built). With the
+ * JSON `text`, errors point at the line of the offending key; without it they carry no line.
+ */
+export function checkPack(value: unknown, file: string, text?: string): DataPack {
   if (!isObject(value)) throw new PackError(file, 1, 'a data pack is a JSON object');
   const fail = (key: string, reason: string): never => {
-    throw new PackError(file, lineOfKey(text, key), reason);
+    throw new PackError(file, text === undefined ? undefined : lineOfKey(text, key), reason);
   };
   if (value.format !== PACK_FORMAT) fail('format', `"format" must be "${PACK_FORMAT}"`);
   if (typeof value.schemaVersion !== 'number' || value.schemaVersion < 1) fail('schemaVersion', '"schemaVersion" must be a positive number');
@@ -68,6 +76,33 @@ export function parsePack(text: string, file: string): DataPack {
   if (value.pfs !== undefined) {
     const pfs = value.pfs;
     if (!isObject(pfs) || !Array.isArray(pfs.columns) || !isObject(pfs.rows)) fail('pfs', '"pfs" needs "columns" (array) and "rows" (object)');
+  }
+  if (value.ptp !== undefined) {
+    const ptp = value.ptp;
+    if (!isObject(ptp) || !Array.isArray(ptp.rationales) || !isObject(ptp.edits)) fail('ptp', '"ptp" needs "rationales" (array) and "edits" (object)');
+    const n = ((ptp as Record<string, unknown>).rationales as unknown[]).length;
+    for (const [code, rows] of Object.entries((ptp as Record<string, unknown>).edits as Record<string, unknown>)) {
+      if (!Array.isArray(rows)) fail(code, `ptp edits of "${code}" must be an array`);
+      for (const row of rows as unknown[]) {
+        if (
+          !Array.isArray(row) || row.length !== 5 || typeof row[0] !== 'string' || typeof row[1] !== 'number' ||
+          (row[2] !== null && typeof row[2] !== 'number') || (row[3] !== 0 && row[3] !== 1 && row[3] !== 9) ||
+          typeof row[4] !== 'number' || row[4] < 0 || row[4] >= n
+        ) {
+          fail(code, `ptp edit of "${code}" must be [column2, effective YYYYMMDD, deletion YYYYMMDD or null, modifier 0/1/9, rationale index]`);
+        }
+      }
+    }
+  }
+  if (value.mue !== undefined) {
+    const mue = value.mue;
+    if (!isObject(mue) || !Array.isArray(mue.rationales) || !isObject(mue.values)) fail('mue', '"mue" needs "rationales" (array) and "values" (object)');
+    const n = ((mue as Record<string, unknown>).rationales as unknown[]).length;
+    for (const [code, row] of Object.entries((mue as Record<string, unknown>).values as Record<string, unknown>)) {
+      if (!Array.isArray(row) || row.length !== 3 || typeof row[0] !== 'number' || typeof row[1] !== 'number' || typeof row[2] !== 'number' || row[2] < 0 || row[2] >= n) {
+        fail(code, `mue value of "${code}" must be [value, adjudication indicator, rationale index]`);
+      }
+    }
   }
   return value as unknown as DataPack;
 }

@@ -72,4 +72,67 @@ export interface DataPack {
   sections?: SectionRange[];
   opps?: PackOpps;
   pfs?: PackPfs;
+  /** NCCI procedure-to-procedure edits (optional, added in schema version 1 without a version change). */
+  ptp?: PackPtp;
+  /** NCCI medically unlikely edits. */
+  mue?: PackMue;
+  /** Set on a pack converted from a user's file by `src/core/import`: what it was made from. */
+  imported?: PackImportInfo;
+}
+
+/** NCCI setting of a PTP table: practitioner services or hospital outpatient services. */
+export type PtpSetting = 'practitioner' | 'hospital';
+
+/** Modifier indicator of a PTP edit: 0 never bypassed, 1 an NCCI-associated modifier may bypass it, 9 not applicable. */
+export type PtpModifierIndicator = 0 | 1 | 9;
+
+/**
+ * One edit, columnar to stay small (the CMS tables hold well over a million rows):
+ * `[column2, effective, deletion, modifierIndicator, rationale]` where the dates are
+ * integers `YYYYMMDD`, `deletion` is null while the edit is in force, and `rationale`
+ * indexes `PackPtp.rationales`.
+ */
+export type PackPtpRow = [column2: string, effective: number, deletion: number | null, modifier: PtpModifierIndicator, rationale: number];
+
+/** NCCI PTP edits: column 1 code -> its edits. */
+export interface PackPtp {
+  /** The NCCI release the edits come from, e.g. `2026-07` (version 32.2). */
+  release?: string;
+  setting?: PtpSetting;
+  /** Distinct "PTP Edit Rationale" texts, referred to by index. */
+  rationales: string[];
+  edits: Record<string, PackPtpRow[]>;
+}
+
+/** NCCI MUE table: practitioner, outpatient hospital or DME supplier services. */
+export type MueSetting = 'practitioner' | 'outpatient-hospital' | 'dme';
+
+/**
+ * One MUE: `[value, adjudicationIndicator, rationale]`. The adjudication indicator is
+ * 1 (line edit), 2 (date of service edit: policy) or 3 (date of service edit: clinical);
+ * `rationale` indexes `PackMue.rationales`.
+ */
+export type PackMueRow = [value: number, adjudication: number, rationale: number];
+
+export interface PackMue {
+  /** Effective date of the table, e.g. `2026-07-01`. */
+  release?: string;
+  setting?: MueSetting;
+  rationales: string[];
+  values: Record<string, PackMueRow>;
+}
+
+/** Provenance of a converted pack; the extension keys its cache by `sha256`. */
+export interface PackImportInfo {
+  /** Importer format id, e.g. `cms-pfs-rvu`. */
+  format: string;
+  /** The file's name (no directory). */
+  file: string;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  /** Version of the importer that converted it; a newer importer converts again. */
+  importerVersion: number;
+  encoding?: string;
+  /** Non-fatal notes of the conversion (rows skipped on request, guesses made). */
+  warnings?: string[];
 }
