@@ -150,7 +150,10 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
         }
       } else if (conceptKey === 'locationCodeableConcept') {
         const pos = parsePos(f.code.value);
-        if (pos) (item.facts ??= {}).placeOfService ??= pos;
+        if (pos && (item.facts ??= {}).placeOfService === undefined) {
+          item.facts.placeOfService = pos;
+          item.facts.placeOfServiceRange = lines.range(f.code.start, f.code.end);
+        }
       } else if (isProcedureSystem(f.system) && f.code.end - f.code.start === 5) {
         for (const o of occurrence(f.code.start, f.code.end, data)) addPending(f, o, item);
       }
@@ -231,7 +234,11 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
         (target.settings ??= new Set()).add(lit.value.trim().toLowerCase());
         return;
       }
-      case 'pos': (obj.facts ??= {}).placeOfService = parsePos(lit.value); return;
+      case 'pos': {
+        const pos = parsePos(lit.value);
+        if (pos) Object.assign((obj.facts ??= {}), { placeOfService: pos, placeOfServiceRange: lines.range(lit.start, lit.end) });
+        return;
+      }
       case 'units': (obj.facts ??= {}).units = parseUnits(lit.value); return;
       case 'date': (obj.facts ??= {}).dateOfService = parseDate(lit.value); return;
       default: return;

@@ -7,7 +7,9 @@
  *   between segments are skipped. A file starting at GS/ST uses `*`, `:` and `~`.
  * - Codes come only from SV1-01 (837P), SV2-02 (837I), SV3-01 (837D) and SVC-01 (835)
  *   composites whose qualifier is HC or HP: `HC:99213:25`, `HC>00142>QK>QS>P1`. Components 3-6
- *   are modifiers (empty slots skipped), component 7 is a description and is ignored.
+ *   are modifiers (empty slots skipped), component 7 is a description and is ignored unless it
+ *   is a two-character fifth modifier (reported so that rules can flag too many modifiers).
+ * - `placeOfServiceRange` points at the SV1-05/SV3-03 or CLM05-1 text the place of service came from.
  *   Every other segment (HI diagnoses, N4 ZIP codes, REF, NM1, amounts, SVD, NTE) yields nothing.
  * - Facts: place of service from CLM05-1 (837P/837D), overridden by SV1-05 / SV3-03; bill type
  *   from CLM05-1 + CLM05-3 on 837I; date of service from DTP*472 (line, else claim), else the
@@ -107,7 +109,10 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
         const c3 = comps.length > 2 ? text.slice(comps[2][0], comps[2][1]) : '';
         claim = { claimId: element(1) || undefined };
         if (kind === 'I') claim.billType = c1 && c3 ? `${c1}${c3}` : c1 || undefined;
-        else claim.placeOfService = parsePos(c1);
+        else {
+          claim.placeOfService = parsePos(c1);
+          if (claim.placeOfService && comps.length) claim.placeOfServiceRange = lines.range(comps[0][0], comps[0][1]);
+        }
         break;
       }
       case 'LX':
@@ -140,11 +145,19 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
         const facts: LineFacts = { ...claim, dateOfService: claimDate, lineNumber };
         if (id === 'SV1') {
           facts.units = parseUnits(element(4));
-          facts.placeOfService = parsePos(element(5)) ?? claim.placeOfService;
+          const pos = parsePos(element(5));
+          if (pos) {
+            facts.placeOfService = pos;
+            facts.placeOfServiceRange = lines.range(starts[5], ends[5]);
+          }
         } else if (id === 'SV2') {
           facts.units = parseUnits(element(5));
         } else if (id === 'SV3') {
-          facts.placeOfService = parsePos(element(3)) ?? claim.placeOfService;
+          const pos = parsePos(element(3));
+          if (pos) {
+            facts.placeOfService = pos;
+            facts.placeOfServiceRange = lines.range(starts[3], ends[3]);
+          }
           facts.units = parseUnits(element(6));
         } else {
           facts.units = parseUnits(element(5));
@@ -208,7 +221,9 @@ function procedure(text: string, start: number, end: number, sep: number, lines:
   const found = codeAt(text, cs);
   if (!found) return undefined;
   const modifiers: ModifierOccurrence[] = [];
-  for (let k = 2; k < comps.length && k < 6; k++) {
+  // Components 3-6 are the modifier slots; a two-character seventh (the description slot) is
+  // a fifth modifier written by mistake, reported so that rules can flag it.
+  for (let k = 2; k < comps.length && k < 7; k++) {
     let [ms, me] = comps[k];
     while (ms < me && text.charCodeAt(ms) === 32) ms++;
     while (me > ms && text.charCodeAt(me - 1) === 32) me--;

@@ -109,11 +109,15 @@ export function recognizeXml(text: string, data: RecognizerData, lines = new Lin
     }
   };
 
-  const fact = (f: Frame, key: FactKey, raw: string): void => {
+  const fact = (f: Frame, key: FactKey, raw: string, at?: [number, number]): void => {
     const facts = (f.facts ??= {});
     if (facts[key] !== undefined) return;
     switch (key) {
-      case 'placeOfService': facts.placeOfService = parsePos(raw); break;
+      case 'placeOfService':
+        facts.placeOfService = parsePos(raw);
+        if (facts.placeOfService && at) facts.placeOfServiceRange = lines.range(at[0], at[1]);
+        break;
+      case 'placeOfServiceRange': break;
       case 'units': facts.units = parseUnits(raw); break;
       case 'lineNumber': { const n = parseUnits(raw); if (n !== undefined && Number.isInteger(n)) facts.lineNumber = n; break; }
       case 'dateOfService': facts.dateOfService = parseDate(raw); break;
@@ -135,7 +139,7 @@ export function recognizeXml(text: string, data: RecognizerData, lines = new Lin
         }
       } else if (concept === 'locationcodeableconcept') {
         const owner = lineOwner(f.parent!);
-        fact(owner, 'placeOfService', text.slice(f.codeValue[0], f.codeValue[1]));
+        fact(owner, 'placeOfService', text.slice(f.codeValue[0], f.codeValue[1]), f.codeValue);
       } else if (isProcedureSystem(f.system) && f.codeValue[1] - f.codeValue[0] === 5) {
         codesIn(f.codeValue[0], f.codeValue[1], lineOwner(f), f);
       }
@@ -143,7 +147,15 @@ export function recognizeXml(text: string, data: RecognizerData, lines = new Lin
     const parent = f.parent;
     if (!f.pending) {
       // Facts of an element without codes describe its parent.
-      if (f.facts && parent) for (const [k, v] of Object.entries(f.facts)) if (v !== undefined) fact(parent, k as FactKey, String(v));
+      if (f.facts && parent) {
+        for (const [k, v] of Object.entries(f.facts)) {
+          if (v === undefined || k === 'placeOfServiceRange') continue;
+          if (k === 'placeOfService' && (parent.facts ??= {}).placeOfService === undefined) {
+            parent.facts.placeOfService = v as string;
+            parent.facts.placeOfServiceRange = f.facts.placeOfServiceRange;
+          } else fact(parent, k as FactKey, String(v));
+        }
+      }
       if (f.modifiers && parent && f.modifiers !== parent.modifiers) (parent.modifiers ??= []).push(...f.modifiers);
       return;
     }
@@ -298,7 +310,7 @@ export function recognizeXml(text: string, data: RecognizerData, lines = new Lin
       } else if (isModifierName(name)) {
         modifiersIn(a.start, a.end, frame);
       } else if (FACT_NAMES[name]) {
-        fact(frame, FACT_NAMES[name], value(a));
+        fact(frame, FACT_NAMES[name], value(a), [a.start, a.end]);
       } else if (name === 'date' && frame.name === 'date' && (frame.dateQualifier === undefined || frame.dateQualifier === '472')) {
         fact(frame, 'dateOfService', value(a));
       }
@@ -317,7 +329,7 @@ export function recognizeXml(text: string, data: RecognizerData, lines = new Lin
     } else if (isModifierName(name)) {
       modifiersIn(s, e, f.parent ?? f);
     } else if (FACT_NAMES[name]) {
-      fact(f, FACT_NAMES[name], text.slice(s, e));
+      fact(f, FACT_NAMES[name], text.slice(s, e), [s, e]);
     } else if (name === 'date' && (f.dateQualifier === undefined || f.dateQualifier === '472') && parentName !== 'procedure') {
       // A bare <Date> is too vague unless qualified; DTP-style 472 only.
       if (f.dateQualifier === '472') fact(f, 'dateOfService', text.slice(s, e));

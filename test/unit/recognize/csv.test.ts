@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { analyzeCsv, recognizeCsvRows } from '../../../src/core/recognize';
 import { LineIndex } from '../../../src/core/text/lineIndex';
-import { at, codes, engine, occurrences } from './helpers';
+import { at, codes, engine, occurrences, factsOf } from './helpers';
 
 const csv = { fileName: 'file.csv' };
 
@@ -68,8 +68,8 @@ describe('CSV recognizer: code columns by header, everything else quiet', () => 
     const text = 'CPT,Modifier1,Modifier2,POS,Units,Date of Service,Fee\n27447,RT,,22,1,10/1/2023,137.581\n99213,25,59,11,2,2023-10-02,80\n';
     const found = occurrences(text, csv);
     assert.deepEqual(found.map((o) => o.modifiers.map((m) => m.code)), [['RT'], ['25', '59']]);
-    assert.deepEqual(found[1].facts, { placeOfService: '11', units: 2, dateOfService: '2023-10-02' });
-    assert.deepEqual(found[0].facts, { placeOfService: '22', units: 1, dateOfService: '2023-10-01' });
+    assert.deepEqual(factsOf(found[1]), { placeOfService: '11', units: 2, dateOfService: '2023-10-02' });
+    assert.deepEqual(factsOf(found[0]), { placeOfService: '22', units: 1, dateOfService: '2023-10-01' });
   });
 
   it('keeps quoted fields with delimiters and line breaks in one cell, and handles a BOM and TSV', () => {
@@ -94,7 +94,7 @@ describe('CSV recognizer: code columns by header, everything else quiet', () => 
     ].join('\n');
     const found = occurrences(text, csv);
     assert.deepEqual(found.map((o) => `${o.code}:${o.confidence}`), ['A9500:known', 'C9132:context', '99213:context']);
-    assert.deepEqual(found[1].facts, { setting: 'inpatient' });
+    assert.deepEqual(factsOf(found[1]), { setting: 'inpatient' });
     assert.equal(found[2].range.startCharacter, 30);
   });
 

@@ -18,3 +18,10 @@ export function codes(text: string, options: RecognizeOptions = {}): string[] {
 export function at(text: string, options: RecognizeOptions = {}): string[] {
   return occurrences(text, options).map((o) => `${o.code}@${o.range.startLine + 1}:${o.range.startCharacter + 1}`);
 }
+
+/** The facts of an occurrence without the place-of-service range (asserted apart). */
+export function factsOf(o: CodeOccurrence): Omit<CodeOccurrence['facts'], 'placeOfServiceRange'> {
+  const { placeOfServiceRange: _range, ...rest } = o.facts;
+  void _range;
+  return rest;
+}

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { codes, occurrences } from './helpers';
+import { codes, occurrences, factsOf } from './helpers';
 
 describe('JSON recognizer: FHIR codings, price-transparency code_information, code-named keys', () => {
   it('reads a Blue Button carrier EOB item: HCPCS coding, modifier LT, POS, dates; never the carrier number or ZIP', () => {
@@ -26,7 +26,7 @@ describe('JSON recognizer: FHIR codings, price-transparency code_information, co
     assert.equal(rest.length, 0);
     assert.equal(o.code, '92999');
     assert.deepEqual(o.modifiers.map((m) => m.code), ['LT']);
-    assert.deepEqual(o.facts, { lineNumber: 1, dateOfService: '1999-10-27', placeOfService: '11', units: 1, claimId: 'carrier-9991831999' });
+    assert.deepEqual(factsOf(o), { lineNumber: 1, dateOfService: '1999-10-27', placeOfService: '11', units: 1, claimId: 'carrier-9991831999' });
     assert.equal(text.slice(text.split('\n').slice(0, o.range.startLine).join('\n').length + 1 + o.range.startCharacter).slice(0, 5), '92999');
   });
 
@@ -66,6 +66,6 @@ describe('JSON recognizer: FHIR codings, price-transparency code_information, co
     };
     assert.deepEqual(codes(JSON.stringify(other, null, 2)), ['99213-25', 'J3490', '27447', '64866']);
     const [first] = occurrences(JSON.stringify(other, null, 2));
-    assert.deepEqual(first.facts, { units: 1, placeOfService: '11' });
+    assert.deepEqual(factsOf(first), { units: 1, placeOfService: '11' });
   });
 });

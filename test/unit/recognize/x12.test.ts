@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { codes, occurrences } from './helpers';
+import { codes, occurrences, factsOf } from './helpers';
 
 const ISA = 'ISA*00*          *01*SECRET    *ZZ*SUBMITTERS.ID  *ZZ*RECEIVERS.ID   *030101*1253*^*00501*000000905*1*T*:~';
 
@@ -24,9 +24,11 @@ describe('X12 837 recognizer: codes only from service-line composites', () => {
     ].join('\r\n');
     const found = occurrences(text);
     assert.deepEqual(codes(text), ['99213-AA-BB-CC-DD', '87070']);
-    assert.deepEqual(found[0].facts, { claimId: '26463774', placeOfService: '13', lineNumber: 1, units: 1, dateOfService: '2006-10-03' });
-    assert.deepEqual(found[1].facts, { claimId: '26463774', placeOfService: '11', lineNumber: 2, units: 2, dateOfService: '2006-10-10' });
+    assert.deepEqual(factsOf(found[0]), { claimId: '26463774', placeOfService: '13', lineNumber: 1, units: 1, dateOfService: '2006-10-03' });
+    assert.deepEqual(factsOf(found[1]), { claimId: '26463774', placeOfService: '11', lineNumber: 2, units: 2, dateOfService: '2006-10-10' });
     assert.deepEqual(found[0].range, { startLine: 8, startCharacter: 23, endLine: 8, endCharacter: 28 });
+    assert.deepEqual(found[0].facts.placeOfServiceRange, { startLine: 8, startCharacter: 49, endLine: 8, endCharacter: 51 }, 'SV1-05');
+    assert.deepEqual(found[1].facts.placeOfServiceRange, { startLine: 4, startCharacter: 31, endLine: 4, endCharacter: 33 }, 'CLM05-1');
   });
 
   it('reads SV2 with a ">" component separator even when ISA16 says ":"; bill type from CLM05 (837I)', () => {
@@ -43,12 +45,13 @@ describe('X12 837 recognizer: codes only from service-line composites', () => {
     ].join('\n');
     const [o] = occurrences(text);
     assert.equal(o.code, '92557');
-    assert.deepEqual(o.facts, { claimId: '456DFH43', billType: '131', dateOfService: '2005-07-06', lineNumber: 1, units: 1 });
+    assert.deepEqual(factsOf(o), { claimId: '456DFH43', billType: '131', dateOfService: '2005-07-06', lineNumber: 1, units: 1 });
   });
 
   it('reads segments on one line, empty modifier slots, anesthesia modifiers and a trailing description', () => {
     const text = `${ISA.replace('*:~', '*>~')}GS*HC*A*B*20240101*1*1*X*005010X222A1~CLM*1*100***11>B>1~LX*1~SV1*HC>00142>QK>QS>P1*900*MJ*45~LX*2~SV1*HC>99213>>25>>>OFFICE VISIT*90*UN*1~`;
     assert.deepEqual(codes(text), ['00142-QK-QS-P1', '99213-25']);
+    assert.deepEqual(codes(text.replace('>99213>>25>>>OFFICE VISIT', '>99213>25>59>76>77>91')), ['00142-QK-QS-P1', '99213-25-59-76-77-91'], 'a fifth modifier is reported for the rules');
   });
 
   it('ignores the adjudication repeat in SVD and non-HCPCS qualifiers', () => {

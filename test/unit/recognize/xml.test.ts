@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { decodeText } from '../../../src/core/text/decode';
-import { codes, occurrences } from './helpers';
+import { codes, occurrences, factsOf } from './helpers';
 
 const claimModel = `<?xml version="1.0" encoding="utf-16"?>
 <ClaimDocument xmlns="http://www.oopfactory.com/2011/XSL/Hipaa">
@@ -28,7 +28,7 @@ describe('XML recognizer: procedure-code attributes and elements, with line fact
     const { text } = decodeText(bytes);
     const found = occurrences(text, { fileName: 'claim.xml' });
     assert.deepEqual(found.map((o) => o.code + o.modifiers.map((m) => `-${m.code}`).join('')), ['99213', '87070-25']);
-    assert.deepEqual(found[0].facts, { lineNumber: 1, units: 1, dateOfService: '2006-10-03', placeOfService: '11', claimId: '26463774' });
+    assert.deepEqual(factsOf(found[0]), { lineNumber: 1, units: 1, dateOfService: '2006-10-03', placeOfService: '11', claimId: '26463774' });
     assert.equal(found[1].facts.units, 2);
   });
 

@@ -156,7 +156,9 @@ function linkTypeColumns(columns: Column[]): void {
   for (const c of columns) {
     if (c.role !== 'code') continue;
     const exact = types.find((t) => t.name === `${c.name}|type` || t.name === `${c.name} type` || t.name === `${c.name}type`);
-    const near = exact ?? (types.length === 1 && columns.filter((x) => x.role === 'code').length === 1 ? types[0] : undefined);
+    // A lone type column describes a lone generic code column; a bare `Type` never overrides `CPT`.
+    const lone = types.length === 1 && columns.filter((x) => x.role === 'code').length === 1 ? types[0] : undefined;
+    const near = exact ?? (lone && (c.generic || lone.name !== 'type') ? lone : undefined);
     if (near) {
       c.typeColumn = near.index;
       c.generic = undefined; // the type column says what the code is
@@ -187,10 +189,20 @@ export function indexColumns(ctx: Omit<CsvContext, 'codeColumns' | 'modifierColu
   return full;
 }
 
-/** Whether a per-row code type says CPT or HCPCS; an empty type is decided by the value's shape. */
+/** Code sets whose codes are not procedure codes (HPT `code|N|type`, TiC `billing_code_type`). */
+const OTHER_CODE_SETS = new Set([
+  'RC', 'REV', 'REVENUE', 'REVENUE CODE', 'NDC', 'DRG', 'MS-DRG', 'APR-DRG', 'MS-LTC-DRG', 'TRIS-DRG', 'R-DRG', 'S-DRG', 'LOCAL', 'CDM', 'ICD',
+  'ICD-9', 'ICD-10', 'ICD-10-PCS', 'ICD-10-CM', 'ICD10', 'CDT', 'HIPPS', 'APC', 'EAPG', 'CMG', 'CSTM-ALL', 'CUSTOM', 'INTERNAL', 'DX', 'POS', 'MOD',
+]);
+
+/**
+ * Whether a per-row code type says CPT or HCPCS (true), another code set (false), or nothing
+ * known (undefined: the value's shape decides, so an unrelated `Type` column cannot hide codes).
+ */
 export function typeAllowsCode(type: string): boolean | undefined {
   const t = type.trim().toUpperCase();
   if (!t) return undefined;
   if (t.includes('CPT') || t.includes('HCPC')) return true;
-  return false;
+  if (OTHER_CODE_SETS.has(t) || t.endsWith('DRG') || t.startsWith('ICD')) return false;
+  return undefined;
 }

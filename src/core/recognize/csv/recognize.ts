@@ -191,7 +191,7 @@ export function recognizeCsvRows(
     }
     if (rowCodes) {
       const mods = rowModifiers(text, row, modifierColumns, lines);
-      const facts = rowFacts(text, row, ctx);
+      const facts = rowFacts(text, row, ctx, lines);
       for (const o of rowCodes) {
         if (mods.length) o.modifiers = o.modifiers.concat(mods);
         o.facts = facts;
@@ -232,14 +232,24 @@ function rowModifiers(text: string, row: CsvRow, columns: number[], lines: LineI
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-function rowFacts(text: string, row: CsvRow, ctx: CsvContext): LineFacts {
+function cellRange(text: string, row: CsvRow, k: number, lines: LineIndex): ReturnType<LineIndex['range']> {
+  let s = row.starts[k];
+  let e = row.ends[k];
+  while (s < e && text.charCodeAt(s) <= 32) s++;
+  while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+  return lines.range(s, e);
+}
+
+function rowFacts(text: string, row: CsvRow, ctx: CsvContext, lines: LineIndex): LineFacts {
   const f = ctx.fact;
   const get = (k: number | undefined): string => (k === undefined ? '' : fieldText(text, row, k));
   if (f.pos === undefined && f.units === undefined && f.date === undefined && f.setting === undefined && f.claimId === undefined &&
     f.lineNumber === undefined && f.billType === undefined) return {};
   const line = parseUnits(get(f.lineNumber));
+  const pos = parsePos(get(f.pos));
   return compactFacts({
-    placeOfService: parsePos(get(f.pos)),
+    placeOfService: pos,
+    placeOfServiceRange: pos && f.pos !== undefined ? cellRange(text, row, f.pos, lines) : undefined,
     units: parseUnits(get(f.units)),
     dateOfService: parseDate(get(f.date)),
     setting: parseSetting(get(f.setting)),
