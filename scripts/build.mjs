@@ -13,6 +13,8 @@ const common = {
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
   absWorkingDir: root,
+  // jsonc-parser's `main` is a UMD build esbuild cannot follow; its `module` build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

@@ -1,8 +1,8 @@
 /**
  * Recognizer for JSON: FHIR resources (Claim, ExplanationOfBenefit, Bundles of them), CMS
  * hospital price-transparency JSON (v2/v3), payer transparency-in-coverage files and any other
- * JSON whose keys name CPT/HCPCS codes. One pass with an offset-keeping visitor (`jsonScan.ts`,
- * shaped like `jsonc-parser`'s `visit`; see there why it is not that package yet).
+ * JSON whose keys name CPT/HCPCS codes. One pass with `jsonc-parser`'s offset-keeping `visit`
+ * (tolerant of comments, trailing commas and errors).
  *
  * Decisions:
  * - FHIR codings: see `fhir.ts`. Modifiers, place of service (`locationCodeableConcept`),
@@ -27,7 +27,7 @@ import { recognizePlainText, RecognizerData } from './plainText';
 import { compactFacts, parseDate, parsePos, parseSetting, parseUnits } from './facts';
 import { normalizeHeader, roleOf, typeAllowsCode } from './csv/headers';
 import { CLAIM_RESOURCES, isProcedureSystem, ITEM_ARRAYS } from './fhir';
-import { visitJson } from './jsonScan';
+import { visit } from 'jsonc-parser';
 
 interface Lit {
   start: number;
@@ -245,7 +245,7 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     }
   };
 
-  visitJson(text, {
+  visit(text, {
     onObjectBegin: () => {
       const parentArrayKey = top?.array ? top.key : undefined;
       push(false);
