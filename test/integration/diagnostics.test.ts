@@ -1,37 +1,41 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnostics, open } from './helpers';
+import { diagnostics, open, ruleOf } from './helpers';
 
 describe('diagnostics: problems a coder sees', () => {
   it('an inpatient-only code gets an Information problem, an unknown modifier a Warning', async () => {
     const document = await open('notes.md');
     const found = await diagnostics(document.uri, (d) => d.length >= 3);
-    const byRule = (rule: string) => found.filter((d) => d.code === rule);
+    const byRule = (rule: string) => found.filter((d) => ruleOf(d) === rule);
     assert.equal(byRule('inpatient-only').length, 2, JSON.stringify(found));
     assert.ok(byRule('inpatient-only').every((d) => d.severity === vscode.DiagnosticSeverity.Information));
     const [unknown] = byRule('modifier-unknown');
     assert.equal(unknown.severity, vscode.DiagnosticSeverity.Warning);
-    assert.equal(document.getText(unknown.range), 'Q9');
+    assert.equal(document.getText(unknown.range), 'ZZ');
   });
 
-  it('the severity setting changes the problem', async () => {
+  it('an inpatient-only code on an outpatient charge line is an Error by default, and the severity setting changes it', async () => {
     const document = await open('chargemaster.csv');
+    const before = await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'inpatient-only-outpatient'));
+    assert.ok(before.some((x) => ruleOf(x) === 'inpatient-only-outpatient' && x.severity === vscode.DiagnosticSeverity.Error), JSON.stringify(before));
     const config = vscode.workspace.getConfiguration('cptLens');
-    await config.update('diagnostics.inpatientOnlySeverity', 'error', vscode.ConfigurationTarget.Workspace);
+    await config.update('rules.inpatient-only-outpatient', 'warning', vscode.ConfigurationTarget.Workspace);
     try {
-      const found = await diagnostics(document.uri, (d) => d.some((x) => x.code === 'inpatient-only' && x.severity === vscode.DiagnosticSeverity.Error));
-      assert.ok(found.some((x) => x.code === 'inpatient-only' && x.severity === vscode.DiagnosticSeverity.Error), JSON.stringify(found));
+      const found = await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'inpatient-only-outpatient' && x.severity === vscode.DiagnosticSeverity.Warning));
+      assert.ok(found.some((x) => ruleOf(x) === 'inpatient-only-outpatient' && x.severity === vscode.DiagnosticSeverity.Warning), JSON.stringify(found));
     } finally {
-      await config.update('diagnostics.inpatientOnlySeverity', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('rules.inpatient-only-outpatient', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
   it('closing a document clears its problems', async () => {
-    const document = await open('notes.md');
-    await diagnostics(document.uri, (d) => d.length > 0);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    // The document closes when VS Code drops it; force that by asking for it to be closed and wait.
-    const cleared = await diagnostics(document.uri, (d) => d.length === 0, 15_000);
-    assert.equal(cleared.length, 0);
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Planned: CPT 64866-ZZ\n' });
+    await vscode.window.showTextDocument(document);
+    const uri = document.uri;
+    const found = await diagnostics(uri, (d) => d.length > 0);
+    assert.ok(found.length > 0, 'problems appear for the unsaved document');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const cleared = await diagnostics(uri, (d) => d.length === 0, 15_000);
+    assert.equal(cleared.length, 0, 'no problem remains for the closed document');
   });
 });

@@ -46,3 +46,8 @@ export async function diagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The rule id of a CPT Lens diagnostic (its `code` carries the rule and a link to its page). */
+export function ruleOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}

@@ -6,9 +6,10 @@ describe('hover: the code card in a real VS Code', () => {
     const document = await open('chargemaster.csv');
     const text = await hoverText(document, positionOf(document, '64866', 2));
     assert.ok(text.includes('64866 — Anastomosis; facial\\-spinal accessory nerve'), text);
-    assert.ok(text.includes('Inpatient only (CMS)'), text);
+    assert.ok(text.includes('Inpatient only \\(CMS\\)'), text);
     assert.ok(text.includes('In simple words'), text);
     assert.ok(text.includes('Common modifiers'), text);
+    assert.ok(text.includes('22: Increased procedural services'), text);
   });
 
   it('a modifier written after a code explains itself', async () => {

@@ -3,6 +3,7 @@
 // (code-server + chromium) or test/harness/run-electron.mjs (desktop VS Code via @vscode/test-electron).
 import * as fs from 'fs';
 import * as path from 'path';
+import * as util from 'util';
 
 // mocha 11: require('mocha') is the Mocha class (mocha 12 would make it a namespace object with .default).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,13 +24,26 @@ function findTests(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
+  // The extension host forwards console arguments to the harness joined by spaces, without printf
+  // formatting: format mocha's "%s (%dms)" lines here so the spec output reads as usual.
+  const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
+  base.consoleLog = (...args: unknown[]) => console.log(util.format(...args));
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: 20_000,
     color: false,
     reporter: 'spec',
+    // `node test/harness/run-integration.mjs --grep PATTERN` passes the pattern through code-server's env.
+    ...(process.env.CPT_LENS_TEST_GREP ? { grep: process.env.CPT_LENS_TEST_GREP } : {}),
   });
-  const files = findTests(__dirname);
+  // tsc never deletes outputs: skip a compiled test whose test/integration/**/*.test.ts source is gone.
+  const sourceDir = path.resolve(__dirname, '..', '..', '..', 'test', 'integration');
+  const files = findTests(__dirname).filter((f) => {
+    const source = path.join(sourceDir, path.relative(__dirname, f)).replace(/\.js$/, '.ts');
+    if (!fs.existsSync(sourceDir) || fs.existsSync(source)) return true;
+    console.log(`skipping ${path.relative(__dirname, f)}: stale output, ${path.relative(sourceDir, source)} no longer exists`);
+    return false;
+  });
   for (const f of files) mocha.addFile(f);
 
   return new Promise<void>((resolve, reject) => {
