@@ -2,11 +2,16 @@
  * `cpt-lens`: the command-line checker over the same engine as the extension.
  * Reads files, never writes them.
  */
+import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { Engine } from '../core/engine';
 import { loadPacks } from '../core/pack/load';
-import { bundledPackFiles, diskPackFile } from '../core/pack/nodeFiles';
+import { bundledPackFiles } from '../core/pack/nodeFiles';
+import type { DataPack } from '../core/pack/types';
+import { ImportError, importData, ImportOptions, ImportResult, orderImported } from '../core/import';
+import { dataFileEntries, entryOptions, findProjectConfig, parseProjectConfig, ProjectConfig } from '../core/config/projectConfig';
+import type { RuleSettings } from '../core/rules/types';
 import { decodeText, looksBinary } from '../core/text/decode';
 import { cardToMarkdown } from '../core/card/markdown';
 import { cardToText } from '../core/card/text';
@@ -29,7 +34,7 @@ function packageRoot(): string {
   return path.resolve(__dirname, '..');
 }
 
-export async function main(argv: readonly string[], io: Io = stdio, root = packageRoot()): Promise<number> {
+export async function main(argv: readonly string[], io: Io = stdio, root = packageRoot(), cwd = process.cwd()): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -41,12 +46,95 @@ export async function main(argv: readonly string[], io: Io = stdio, root = packa
     }
     throw e;
   }
-  const { packs, errors } = await loadPacks([...bundledPackFiles(root), ...args.data.map((f) => diskPackFile(path.resolve(f)))]);
+  if (args.command === 'import') return importCommand(args, io, cwd);
+  const { packs, errors } = await loadPacks(bundledPackFiles(root));
   for (const e of errors) io.err(`cpt-lens: data not loaded: ${e.message}`);
-  if (errors.length && args.data.length) return 2;
-  const engine = new Engine(packs);
+  const user = await loadUserData(args, io, cwd);
+  if (!user) return 2;
+  const engine = new Engine([...packs, ...user.packs]);
   if (args.command === 'show') return show(engine, args, io);
-  return scan(engine, args, io);
+  return scan(engine, args, io, user.rules, cwd);
+}
+
+/** A data file to import: where it is, how it is named in messages, and its options. */
+interface DataFile {
+  file: string;
+  options: ImportOptions;
+}
+
+/** Reads and converts one data file; reports a problem (file, line, reason) and returns undefined. */
+async function importFile(f: DataFile, io: Io): Promise<ImportResult | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(f.file);
+  } catch (e) {
+    io.err(`cpt-lens: data not loaded: ${f.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    return undefined;
+  }
+  try {
+    return importData(bytes, f.file, f.options);
+  } catch (e) {
+    if (e instanceof ImportError) {
+      io.err(`cpt-lens: data not loaded: ${e.message}`);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** The nearest .cptlens.json (or --config), parsed; null when it is broken (reported). */
+async function projectConfig(args: Args, io: Io, cwd: string): Promise<{ config: ProjectConfig; dir: string } | null | undefined> {
+  if (!args.config) return undefined;
+  const file = args.configFile ? path.resolve(cwd, args.configFile) : findProjectConfig(cwd, existsSync);
+  if (!file) return undefined;
+  try {
+    return { config: parseProjectConfig(await readFile(file, 'utf8'), file), dir: path.dirname(file) };
+  } catch (e) {
+    if (e instanceof ImportError) io.err(`cpt-lens: configuration not read: ${e.message}`);
+    else io.err(`cpt-lens: configuration not read: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    return null;
+  }
+}
+
+/**
+ * The user's data: the files of .cptlens.json, then the --data files, converted and put in
+ * merge order. Any file that cannot be loaded fails the run (exit 2): nothing half-loaded.
+ */
+async function loadUserData(args: Args, io: Io, cwd: string): Promise<{ packs: DataPack[]; rules: RuleSettings } | undefined> {
+  const project = await projectConfig(args, io, cwd);
+  if (project === null) return undefined;
+  const files: DataFile[] = [
+    ...(project ? dataFileEntries(project.config).map((e) => ({ file: path.resolve(project.dir, e.path), options: entryOptions(e) })) : []),
+    ...args.data.map((f) => ({ file: path.resolve(cwd, f), options: {} })),
+  ];
+  const results = await Promise.all(files.map((f) => importFile(f, io)));
+  if (results.some((r) => r === undefined)) return undefined;
+  return { packs: orderImported(results as ImportResult[]).map((r) => r.pack), rules: project?.config.rules ?? {} };
+}
+
+/** `cpt-lens import FILE...`: what each file is and holds, without loading it. */
+async function importCommand(args: Args, io: Io, cwd: string): Promise<number> {
+  let status = 0;
+  const summaries = [];
+  for (const raw of args.positional) {
+    const result = await importFile({ file: path.resolve(cwd, raw), options: {} }, io);
+    if (!result) {
+      status = 2;
+      continue;
+    }
+    const s = result.summary;
+    summaries.push(s);
+    if (args.format === 'text') {
+      const extra = [
+        s.asOf && `as of ${s.asOf}`, s.quarters && s.quarters.length > 1 && `quarters ${s.quarters.join(', ')}`, s.year && `code set ${s.year}`,
+        s.ptpEdits !== undefined && `${s.ptpEdits} PTP edits`, s.mueValues !== undefined && `${s.mueValues} MUE values`,
+      ].filter(Boolean);
+      io.out(`${raw}: ${s.formatLabel}; ${s.codes} codes, ${s.modifiers} modifiers${extra.length ? `; ${extra.join('; ')}` : ''}; fields: ${s.fields.join(', ')}`);
+      for (const w of s.warnings) io.out(`  note: ${w}`);
+    }
+  }
+  if (args.format === 'json') io.out(JSON.stringify(summaries, null, 2));
+  return status;
 }
 
 function show(engine: Engine, args: Args, io: Io): number {
@@ -67,14 +155,14 @@ function show(engine: Engine, args: Args, io: Io): number {
   return status;
 }
 
-async function scan(engine: Engine, args: Args, io: Io): Promise<number> {
+async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}, cwd = process.cwd()): Promise<number> {
   const rows: Row[] = [];
   let unreadable = false;
   let errorFound = false;
   for (const file of args.positional) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(file);
+      bytes = await readFile(path.resolve(cwd, file));
     } catch (e) {
       io.err(`cpt-lens: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
       unreadable = true;
@@ -89,7 +177,7 @@ async function scan(engine: Engine, args: Args, io: Io): Promise<number> {
     if (args.command === 'codes') {
       for (const o of engine.recognize(text, { fileName: file })) rows.push(occurrenceRow(file, o));
     } else {
-      const { findings } = engine.check(text, { fileName: file });
+      const { findings } = engine.check(text, { fileName: file }, { rules });
       for (const f of findings) {
         if (f.severity === 'error') errorFound = true;
         rows.push(findingRow(file, f));

@@ -1,13 +1,15 @@
 /** The importers over the real CMS files in ../shared/data/raw (skipped when absent). */
 import { strict as assert } from 'assert';
 import { engineOn } from '../helpers/engine';
-import { fixture, schemaCheck, shared, throwsImport } from './helpers';
+import { clearShared, fixture, schemaCheck, shared, throwsImport } from './helpers';
 import { SHARED } from '../helpers/engine';
 import * as path from 'path';
 import * as fs from 'fs';
 import { importData } from '../../../src/core/import';
 
 describe('import: CMS PFS relative value file (PPRRVU)', () => {
+  after(() => clearShared());
+
   it('reads PPRRVU2025_Oct.csv: banner lines, stacked header, release from the banner', function () {
     const { pack, summary } = shared(this, 'cms-pfs-rvu/PPRRVU2025_Oct.csv');
     assert.equal(summary.format, 'cms-pfs-rvu');
@@ -58,6 +60,8 @@ describe('import: CMS PFS relative value file (PPRRVU)', () => {
 });
 
 describe('import: CMS OPPS Addendum B', () => {
+  after(() => clearShared());
+
   it('reads a cp1252 file with NBSP in code cells; the quarter comes from the Source column', function () {
     const { pack, summary } = shared(this, 'cms-opps-addendum-b/opps_addendum_b_2026-04.csv');
     assert.equal(summary.format, 'cms-opps-addendum-b');
@@ -92,6 +96,8 @@ describe('import: CMS OPPS Addendum B', () => {
 });
 
 describe('import: CMS HCPCS Level II', () => {
+  after(() => clearShared());
+
   it('reads the CSV release', function () {
     const { pack, summary } = shared(this, 'cms-hcpcs-level2/HCPC2025_OCT_ANWEB_v4.csv');
     assert.equal(summary.format, 'cms-hcpcs');
@@ -131,6 +137,8 @@ describe('import: CMS HCPCS Level II', () => {
 });
 
 describe('import: CMS NCCI PTP edits and MUE values', () => {
+  after(() => clearShared());
+
   const PTP = 'cms-ncci-excerpts/ccipra-v322r0-f1.excerpt.txt';
 
   it('rejects the excerpt whose last row is cut off, naming line 161', function () {

@@ -16,6 +16,11 @@ export function fixture(name: string, options?: ImportOptions): ImportResult {
 /** Imports a real CMS file from ../shared/data/raw, or skips the test when it is absent. */
 const sharedCache = new Map<string, ImportResult>();
 
+/** Drops the converted real files, so later suites (some timed) do not carry their heap. */
+export function clearShared(): void {
+  sharedCache.clear();
+}
+
 export function shared(ctx: Mocha.Context, relative: string, options?: ImportOptions): ImportResult {
   const file = sharedFile(ctx, `data/raw/${relative}`);
   const key = `${relative}|${JSON.stringify(options ?? {})}`;
