@@ -5,7 +5,7 @@ import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
 import { contains, toRange } from './convert';
 import { cardToMarkdown } from '../core/card/markdown';
-import { modifierToMarkdown } from '../core/card/modifier';
+import { modifierToMarkdown, placeOfServiceToMarkdown } from '../core/card/modifier';
 import { guarded, Log } from './log';
 import { commandUri, TRUSTED_COMMANDS } from './commands';
 
@@ -23,6 +23,10 @@ export class HoverProvider implements vscode.HoverProvider {
         if (modifier) {
           const md = modifierToMarkdown(modifier.code, engine.catalog.modifier(modifier.code), engine.record(o.code), o.code);
           return new vscode.Hover(markdown(md), toRange(modifier.range));
+        }
+        const pos = o.facts.placeOfServiceRange;
+        if (pos && o.facts.placeOfService && contains(pos, position)) {
+          return new vscode.Hover(markdown(placeOfServiceToMarkdown(o.facts.placeOfService, engine.catalog.placeOfService(o.facts.placeOfService))), toRange(pos));
         }
         if (!contains(o.range, position)) continue;
         const card = engine.card(o.code, { dateOfService: o.facts.dateOfService, modifiersWritten: o.modifiers.map((m) => m.code) });

@@ -1,5 +1,5 @@
 /** The hover for a modifier: its name and meaning, and whether it fits the code it is written on. */
-import type { CodeRecord, Modifier } from '../model';
+import type { CodeRecord, Modifier, PlaceOfService } from '../model';
 import { modifierVerdict } from '../codes/pfsMeaning';
 import { escapeMarkdown } from './escape';
 
@@ -14,5 +14,13 @@ export function modifierToMarkdown(code: string, modifier: Modifier | undefined,
   const verdict = modifierVerdict(code, record?.pfs);
   if (verdict.allowed === false) lines.push('', `⚠ **Not allowed on ${escapeMarkdown(on)}**: ${escapeMarkdown(verdict.reason ?? '')}`);
   else if (verdict.allowed) lines.push('', `Allowed on ${escapeMarkdown(on)}: ${escapeMarkdown(verdict.reason ?? '')}`);
+  return lines.join('\n');
+}
+
+/** The hover for a place-of-service value (POS column, CLM05-1, SV1-05, FHIR location). */
+export function placeOfServiceToMarkdown(code: string, pos: PlaceOfService | undefined): string {
+  if (!pos) return `⚠ **Place of service ${escapeMarkdown(code)}**: not a CMS place-of-service code.`;
+  const lines = [`**Place of service ${escapeMarkdown(pos.code)} — ${escapeMarkdown(pos.name)}**`, '', '*CMS place-of-service code*'];
+  if (pos.description) lines.push('', escapeMarkdown(pos.description));
   return lines.join('\n');
 }
