@@ -11,6 +11,7 @@ import { Diagnostics } from './diagnostics';
 import { copyCode, parseShowCardArgs } from './commands';
 import { showDetails } from './detailsPanel';
 import { Log } from './log';
+import { watchLargeFiles } from './largeFiles';
 import { CodeActions } from './codeActions';
 import { disableRuleForFile } from './ruleScopes';
 import { RULES } from '../core/rules';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): CptLensApi {
   };
   const diagnostics = new Diagnostics(data, documents, log, context.extensionUri);
   context.subscriptions.push(
+    watchLargeFiles(log),
     diagnostics,
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActions(diagnostics), { providedCodeActionKinds: CodeActions.kinds }),
     vscode.commands.registerCommand('cptLens.addLocalCode', async (code: unknown) => {
