@@ -173,3 +173,6 @@ export function orderImported<T extends { pack: DataPack }>(items: readonly T[])
   }
   return out;
 }
+
+export { importCached, cacheFileName } from './cache';
+export type { PackCache, CachedImport } from './cache';

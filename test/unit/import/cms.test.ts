@@ -107,6 +107,10 @@ describe('import: CMS HCPCS Level II', () => {
     const bundled = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../data/packs/hcpcs-2025-10.cptlens-pack.json'), 'utf8'));
     assert.deepEqual(pack.codes!['J0585'], bundled.codes['J0585']);
     assert.deepEqual(pack.modifiers!['RT'], bundled.modifiers['RT']);
+    // Every code as the bundled build reads it, except that runs of spaces in CMS text are collapsed.
+    const squeeze = (v: unknown): string => JSON.stringify(v).replace(/ {2,}/g, ' ');
+    assert.deepEqual(Object.keys(pack.codes!).sort(), Object.keys(bundled.codes).sort());
+    for (const code of Object.keys(bundled.codes)) assert.equal(squeeze(pack.codes![code]), squeeze(bundled.codes[code]), code);
   });
 
   it('reads the fixed-width 320-character ANWEB text: disclaimer first, continuation records joined', function () {

@@ -1,6 +1,6 @@
 /** Merge order, the cache key and the linearity of the readers. */
 import { strict as assert } from 'assert';
-import { importCacheKey, importData, orderImported, sha256Hex } from '../../../src/core/import';
+import { cacheFileName, ImportError, importCacheKey, importCached, importData, orderImported, PackCache, sha256Hex } from '../../../src/core/import';
 import type { Meter } from '../../../src/core/import/reader';
 import { parsePack } from '../../../src/core/pack/parse';
 import { engineOn } from '../helpers/engine';
@@ -106,5 +106,40 @@ describe('import: linear work', () => {
     assert.ok(data.length > 5_000_000, `${data.length} bytes`);
     const { summary } = importData(data, 'big-ccipra-v322r0-f1.txt');
     assert.equal(summary.ptpEdits, 120000);
+  });
+});
+
+describe('import: the converted-pack cache', () => {
+  const mapCache = (): PackCache & { map: Map<string, string> } => {
+    const map = new Map<string, string>();
+    return { map, get: async (k) => map.get(k), set: async (k, t) => void map.set(k, t) };
+  };
+
+  it('converts once: the second import of the same bytes comes from the cache, named after the file asked for', async () => {
+    const cache = mapCache();
+    const data = bytes('99901\tTest alpha\n99902\tTest beta\n');
+    const first = await importCached(data, '/a/LONGULT.txt', {}, cache);
+    assert.equal(first.fromCache, false);
+    assert.deepEqual([...cache.map.keys()], [first.key]);
+    assert.match(cacheFileName(first.key), /^[0-9a-f]{64}-v1\.cptlens-import\.json$/);
+    const second = await importCached(data, '/b/LONG2026.txt', {}, cache);
+    assert.equal(second.fromCache, true);
+    assert.equal(second.pack.id, 'file:LONG2026.txt');
+    assert.equal(second.summary.file, '/b/LONG2026.txt');
+    assert.deepEqual(second.pack.codes, first.pack.codes);
+    const changed = await importCached(bytes('99901\tTest alpha changed\n99902\tTest beta\n'), '/a/LONGULT.txt', {}, cache);
+    assert.equal(changed.fromCache, false);
+    assert.equal(cache.map.size, 2);
+  });
+
+  it('a broken cache entry or a failing store never loses the data', async () => {
+    const cache = mapCache();
+    const data = bytes('99901\tTest alpha\n99902\tTest beta\n');
+    cache.map.set(importCacheKey(data), '{"cacheFormat":1,"summary":{},"pack":{"format":"nope"}}');
+    assert.equal((await importCached(data, 'LONGULT.txt', {}, cache)).fromCache, false);
+    const failing: PackCache = { get: async () => { throw new Error('disk'); }, set: async () => { throw new Error('full'); } };
+    const r = await importCached(data, 'LONGULT.txt', {}, failing);
+    assert.equal(r.pack.codes!['99901'].longDescriptor, 'Test alpha');
+    await assert.rejects(importCached(bytes('\u0000'), 'bad.bin', {}, cache), (e: unknown) => e instanceof ImportError);
   });
 });
