@@ -58,6 +58,8 @@ export function importOpps(ctx: ImportContext): Converted {
   let cleaned = 0;
   let duplicates = 0;
   let notes = 0;
+  let lastSource: string | undefined;
+  let lastQuarter: string | undefined;
   for (const r of rest(records)) {
     if (isBlank(r.fields)) continue;
     const raw = r.fields[codeAt] ?? '';
@@ -77,10 +79,14 @@ export function importOpps(ctx: ImportContext): Converted {
     if (!si) throw new ImportError(file, r.line, `${code} has no status indicator`);
     if (!/^[A-Z][0-9A-Z]?$/.test(si)) throw new ImportError(file, r.line, `status indicator "${si}" of ${code} is not an OPPS status indicator`);
     let quarter = fallback;
-    if (sourceAt >= 0 && r.fields[sourceAt]?.trim()) {
-      const q = quarterFrom(r.fields[sourceAt]);
-      if (!q) throw new ImportError(file, r.line, `Source "${r.fields[sourceAt].trim()}" names no year and month`);
-      quarter = q;
+    const source = sourceAt >= 0 ? r.fields[sourceAt]?.trim() : '';
+    if (source) {
+      if (source !== lastSource) {
+        lastQuarter = quarterFrom(source);
+        lastSource = source;
+      }
+      if (!lastQuarter) throw new ImportError(file, r.line, `Source "${source}" names no year and month`);
+      quarter = lastQuarter;
     }
     if (!quarter) throw new ImportError(file, r.line, 'cannot tell the quarter: no Source column, no date in the banner or the file name; give the quarter (YYYY-MM)');
     rows++;
