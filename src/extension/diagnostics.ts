@@ -65,10 +65,10 @@ export class Diagnostics implements vscode.Disposable {
         this.log.problem(`size:${document.uri}`, `${vscode.workspace.asRelativePath(document.uri)} is ${(size / 1048576).toFixed(1)} MB, over the ${settings.maxFileSizeMB} MB limit (cptLens.maxFileSizeMB): not checked.`, true);
         return;
       }
-      const engine = await this.data.engine();
+      const { engine, projectRules } = await this.data.data();
       const version = document.version;
       const occurrences = this.documents.occurrences(document, engine);
-      const findings = engine.findings(occurrences, document.getText(), { rules: settings.rules, defaultSetting: settings.defaultSetting, localCodes: new Set(settings.localCodes) });
+      const findings = engine.findings(occurrences, document.getText(), { rules: { ...projectRules, ...settings.rules }, defaultSetting: settings.defaultSetting, localCodes: new Set(settings.localCodes) });
       if (document.isClosed || document.version !== version) return;
       const disabled = disabledRules(document);
       this.collection.set(document.uri, findings.filter((f) => !disabled.has(f.rule)).map((f) => {

@@ -12,6 +12,7 @@ import { copyCode, parseShowCardArgs } from './commands';
 import { showDetails } from './detailsPanel';
 import { Log } from './log';
 import { watchLargeFiles } from './largeFiles';
+import { addDataFile } from './addDataFile';
 import { CodeActions } from './codeActions';
 import { disableRuleForFile } from './ruleScopes';
 import { RULES } from '../core/rules';
@@ -32,7 +33,7 @@ export interface CptLensApi {
 
 export function activate(context: vscode.ExtensionContext): CptLensApi {
   const log = new Log();
-  const data = new DataHost(context.extensionUri, log);
+  const data = new DataHost(context, log);
   const documents = new DocumentCache();
   const inlayHints = new InlayHintsProvider(data, documents, log);
   const openDetails = async (args: unknown) => {
@@ -100,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): CptLensApi {
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(data, log)),
     vscode.commands.registerCommand('cptLens.showCard', async (args?: unknown) => openDetails(args ?? (await askForCode()))),
     vscode.commands.registerCommand('cptLens.copyCode', copyCode),
+    vscode.commands.registerCommand('cptLens.addDataFile', (uri?: unknown) => addDataFile(data, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.data.files') && void data.reload()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void data.reload()),
   );

@@ -26,6 +26,10 @@ export class SearchIndex {
   private readonly described: string[] = [];
   private readonly docLength: number[] = [];
   private vocabulary: string[] = [];
+  /** Vocabulary words by length, with the set of letters of each (a 26-bit mask): the typo scan's candidates. */
+  private readonly byLength = new Map<number, { words: string[]; masks: Int32Array }>();
+  /** Work done since the index was built: vocabulary words looked at, edit distances computed, postings read. */
+  readonly work = { scanned: 0, compared: 0, postings: 0 };
 
   constructor(catalog: Catalog) {
     this.codes = catalog.codes();
@@ -45,6 +49,13 @@ export class SearchIndex {
       }
     }
     this.vocabulary = [...this.postings.keys()].sort();
+    const lengths = new Map<number, string[]>();
+    for (const w of this.vocabulary) {
+      let list = lengths.get(w.length);
+      if (!list) lengths.set(w.length, (list = []));
+      list.push(w);
+    }
+    for (const [length, list] of lengths) this.byLength.set(length, { words: list, masks: Int32Array.from(list, letterMask) });
   }
 
   /** Codes starting with `prefix` (case-insensitive), in code order. */
@@ -81,6 +92,7 @@ export class SearchIndex {
       for (const [word, weight] of this.expand(term, last)) {
         const list = this.postings.get(word)!;
         const idf = Math.log(1 + total / list.length);
+        this.work.postings += list.length;
         for (const id of list) best.set(id, Math.max(best.get(id) ?? 0, weight * idf));
       }
       for (const [id, s] of best) {
@@ -117,13 +129,44 @@ export class SearchIndex {
     }
     if (term.length >= 4) {
       const maxEdits = term.length >= 8 ? 2 : 1;
-      for (const w of this.vocabulary) {
-        if (Math.abs(w.length - term.length) > maxEdits || w === term) continue;
-        if (editDistanceWithin(term, w, maxEdits)) out.push([w, 0.6]);
+      // k edits change at most 2k letters of the word's letter set: a cheap filter before the distance.
+      const mask = letterMask(term);
+      const typos: string[] = [];
+      for (let length = term.length - maxEdits; length <= term.length + maxEdits; length++) {
+        const bucket = this.byLength.get(length);
+        if (!bucket) continue;
+        this.work.scanned += bucket.words.length;
+        for (let i = 0; i < bucket.words.length; i++) {
+          if (bitCount(bucket.masks[i] ^ mask) > 2 * maxEdits) continue;
+          const w = bucket.words[i];
+          if (w === term) continue;
+          this.work.compared++;
+          if (editDistanceWithin(term, w, maxEdits)) typos.push(w);
+        }
       }
+      // In vocabulary order, as a scan of the sorted vocabulary would find them.
+      typos.sort();
+      for (const w of typos) out.push([w, 0.6]);
     }
     return out;
   }
+}
+
+/** The set of letters and digit classes of a word as bits: a-z one bit each, 0-9 share bits 26-30. */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) mask |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) mask |= 1 << (26 + ((c - 48) % 5));
+  }
+  return mask;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Damerau-Levenshtein (adjacent transpositions) distance ≤ max, with early exit. */

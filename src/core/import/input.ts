@@ -56,26 +56,12 @@ export function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
   }
   const decoded = decodeText(bytes);
   const encoding = decoded.encoding;
-  const text = encoding === 'windows-1252' ? fixC1(decoded.text) : decoded.text;
+  const text = decoded.text;
   const bad = text.indexOf('\ufffd');
   if (bad >= 0) {
     throw new ImportError(file, lineAt(text, bad), 'wrong encoding: the text holds replacement characters (U+FFFD) left by an earlier conversion with the wrong encoding; export the file again from its source');
   }
   return { file, text, encoding, bytes: bytes.length };
-}
-
-/** cp1252 characters of bytes 0x80-0x9F (the five undefined bytes stay C1 controls). */
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-
-/**
- * Node's TextDecoder('windows-1252') decodes as Latin-1, leaving bytes 0x80-0x9F as C1
- * controls (curly quotes, dashes, the euro sign); this maps them to their cp1252 characters.
- */
-function fixC1(text: string): string {
-  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80])) : text;
 }
 
 /** The base name of a path, for ids and messages (both separators). */
