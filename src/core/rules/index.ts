@@ -3,6 +3,7 @@ import type { CodeOccurrence, Finding } from '../model';
 import type { Rule, RuleContext, RuleFinding, RuleSettings } from './types';
 import { inpatientOnly, inpatientOnlyOutpatient } from './inpatientOnly';
 import { modifierDuplicate, modifierNotAllowed, modifierTooMany, modifierUnknown } from './modifiers';
+import { mueUnits, ncciPtp } from './ncci';
 import { addOnWithoutPrimary, deletedCode, notYetEffective, posUnknown, unknownCode } from './codes';
 
 export const RULES: readonly Rule[] = [
@@ -17,6 +18,8 @@ export const RULES: readonly Rule[] = [
   modifierNotAllowed,
   posUnknown,
   addOnWithoutPrimary,
+  ncciPtp,
+  mueUnits,
 ];
 
 export function runRules(occurrences: readonly CodeOccurrence[], context: RuleContext, settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Finding[] {
