@@ -293,6 +293,44 @@ async function verifyCodeServer() {
   }
 }
 
+/** Runs fn while holding a lock directory, so two harness runs never install into the same folder at once. */
+async function withInstallLock(fn) {
+  const lock = `${CACHE_DIR}.lock`;
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      let holder = NaN;
+      try {
+        holder = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+      } catch { /* being written */ }
+      let alive = false;
+      try {
+        if (holder) alive = process.kill(holder, 0);
+      } catch (err) {
+        alive = err.code === 'EPERM';
+      }
+      if (holder && !alive) {
+        fs.rmSync(lock, { recursive: true, force: true }); // left by a killed run
+        continue;
+      }
+      if (Date.now() - started > 15 * 60_000) throw new Error(`[harness] ${lock} is held by pid ${holder} for 15 min; remove it if stale`);
+      if ((Date.now() - started) % 30_000 < 1000) log(`waiting for another harness run (pid ${holder}) to finish installing`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 let pending = null;
 
 /**
@@ -303,7 +341,9 @@ export function ensureDeps() {
   pending ??= (async () => {
     const haveCodeServer = codeServerReady();
     await ensureAptPackages({ needBuildDeps: !haveCodeServer });
-    if (!haveCodeServer) await installCodeServer();
+    if (!haveCodeServer) await withInstallLock(async () => {
+      if (!codeServerReady()) await installCodeServer(); // another run may have finished it meanwhile
+    });
     if (!fs.existsSync(CHROMIUM_PATH)) {
       throw new Error(`[harness] ${CHROMIUM_PATH} is missing although the chromium package is installed. Run by hand:\n` +
         '  sudo apt-get install --reinstall -y chromium');

@@ -54,6 +54,10 @@ try {
   });
 } catch (err) {
   console.error(`[harness] VS Code (electron) tests failed: ${err?.message ?? err}`);
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT/.test(String(err?.message ?? err))) {
+    console.error('[harness] VS Code could not be downloaded (offline?). Set VSCODE_EXECUTABLE_PATH to a local VS Code, ' +
+      'or use the code-server runner: node test/harness/run-integration.mjs');
+  }
   code = 1;
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -77,8 +77,14 @@ export async function startWorkbench(options = {}) {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
+  // Console errors that explain a missing hover/problem: the extension failed to load or activate.
+  const extensionErrors = () => consoleErrors.filter((e) => /Activating extension|Extension host|Cannot find module/i.test(e))
+    .map((e) => e.split('\n').slice(0, 3).join(' | '));
+  const hint = () => (extensionErrors().length ? `\nextension errors in the browser console:\n  ${extensionErrors().join('\n  ')}` : '');
+
   const wb = {
     server,
+    extensionErrors,
     browser,
     page,
     folder: workspace,
@@ -92,25 +98,28 @@ export async function startWorkbench(options = {}) {
       if (!fs.existsSync(abs)) throw new Error(`openFile: ${relPath} does not exist in ${workspace}`);
       const base = path.basename(relPath);
       const deadline = Date.now() + timeout;
-      // Quick Open (Ctrl+P) with the relative path; the file search is ripgrep on the server.
+      // Quick Open (Ctrl+P) with the absolute path: VS Code offers an existing absolute path at once,
+      // while a relative one waits for the first file search (measured 3-10 s on a cold workbench).
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+P');
       const input = page.locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(relPath);
+      await input.fill(abs);
       const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: base }).first();
       try {
-        await row.waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
+        await row.waitFor({ state: 'visible', timeout: Math.min(10_000, Math.max(1000, deadline - Date.now())) });
         await page.keyboard.press('Enter');
       } catch {
-        // Fallback: reload the workbench with an openFile payload.
+        // Fallback: reload the workbench with an openFile payload (slower, loses the UI state).
+        log(`openFile(${relPath}): Quick Open offered no row; reloading the workbench with an openFile payload`);
         await page.keyboard.press('Escape');
         await wb.goto([['openFile', remoteUri(abs)]]);
       }
+      const remaining = () => Math.max(5000, deadline - Date.now());
       await page.locator('.editor-group-container.active .tab.active', { hasText: base }).first()
-        .waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
+        .waitFor({ state: 'visible', timeout: remaining() });
       await page.locator('.editor-group-container.active .monaco-editor .view-line').first()
-        .waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
+        .waitFor({ state: 'visible', timeout: remaining() });
     },
 
     /**
@@ -120,9 +129,11 @@ export async function startWorkbench(options = {}) {
      */
     async hoverText(token, { expect, occurrence = 0, timeout = 15_000 } = {}) {
       const box = await page.evaluate(({ token, occurrence }) => {
-        const editors = [...document.querySelectorAll('.editor-group-container.active .monaco-editor'), ...document.querySelectorAll('.monaco-editor')];
-        const lines = [...new Set(editors.flatMap((e) => [...e.querySelectorAll('.view-lines .view-line')]))]
+        // The active editor's lines first (in screen order: Monaco reuses line nodes), then any other editor's.
+        const linesOf = (sel) => [...document.querySelectorAll(sel)]
           .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+        const active = linesOf('.editor-group-container.active .monaco-editor .view-lines .view-line');
+        const lines = [...new Set([...active, ...linesOf('.monaco-editor .view-lines .view-line')])];
         let seen = 0;
         for (const line of lines) {
           const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
@@ -159,24 +170,32 @@ export async function startWorkbench(options = {}) {
         throw new Error(`hoverText: "${token}" is not in the visible editor lines:\n${box.notFound.join('\n')}`);
       }
       const deadline = Date.now() + timeout;
+      const visibleHoverText = () => page.evaluate(() => [...document.querySelectorAll('.monaco-hover')]
+        .filter((h) => h.offsetParent !== null && !h.classList.contains('hidden'))
+        .map((h) => h.innerText.trim()).filter(Boolean).join('\n'));
+      // Dismiss a hover still showing for another token, or it would be read instead of the new one.
+      if (await visibleHoverText()) {
+        await page.keyboard.press('Escape');
+        await page.mouse.move(1, 1, { steps: 2 });
+        for (const until = Date.now() + 3000; Date.now() < until && (await visibleHoverText());) await sleep(100);
+      }
       let attempt = 0;
       let lastText = '';
       while (Date.now() < deadline) {
         // Come from a little away each time so the editor sees a fresh mouse move onto the token.
         await page.mouse.move(box.x - 40 - 10 * (attempt % 3), box.y + 60, { steps: 2 });
         await page.mouse.move(box.x, box.y, { steps: 5 });
-        const until = Math.min(deadline, Date.now() + 4000);
+        const until = Math.min(deadline, Date.now() + 2500);
         while (Date.now() < until) {
-          lastText = await page.evaluate(() => [...document.querySelectorAll('.monaco-hover')]
-            .filter((h) => h.offsetParent !== null && !h.classList.contains('hidden'))
-            .map((h) => h.innerText.trim()).filter(Boolean).join('\n'));
+          lastText = await visibleHoverText();
           if (lastText && (expect === undefined || lastText.includes(expect))) return lastText;
           await sleep(150);
         }
         attempt++;
+        if (process.env.HARNESS_DEBUG) log(`hoverText("${token}"): attempt ${attempt} saw ${JSON.stringify(lastText.slice(0, 80))}`);
       }
       throw new Error(`hoverText: no hover${expect === undefined ? '' : ` containing "${expect}"`} over "${token}" ` +
-        `within ${timeout / 1000} s${lastText ? `; last hover text:\n${lastText}` : ''}`);
+        `within ${timeout / 1000} s${lastText ? `; last hover text:\n${lastText}` : ''}${hint()}`);
     },
 
     /**
@@ -198,7 +217,7 @@ export async function startWorkbench(options = {}) {
         if (expect === undefined ? text !== '' : text.includes(expect)) return text;
         if (Date.now() > deadline) {
           if (expect === undefined) return text;
-          throw new Error(`problemsText: "${expect}" not in the Problems panel within ${timeout / 1000} s:\n${text}`);
+          throw new Error(`problemsText: "${expect}" not in the Problems panel within ${timeout / 1000} s:\n${text}${hint()}`);
         }
         await sleep(200);
       }
@@ -267,6 +286,7 @@ export function useWorkbench(options = {}) {
       fs.writeFileSync(file.replace(/\.png$/, '.code-server.log'), wb.server.output());
       if (wb.consoleErrors.length) fs.writeFileSync(file.replace(/\.png$/, '.console.txt'), wb.consoleErrors.join('\n'));
       log(`failure screenshot: ${path.relative(REPO_ROOT, file)}`);
+      for (const e of wb.extensionErrors()) log(`extension error seen in the browser: ${e}`);
     } catch (e) {
       log(`could not take the failure screenshot: ${e.message}`);
     }
