@@ -17,7 +17,7 @@ export interface Args {
 const FORMATS: Record<string, string[]> = {
   show: ['markdown', 'json', 'text'],
   codes: ['text', 'json'],
-  check: ['text', 'json'],
+  check: ['text', 'json', 'sarif'],
   import: ['text', 'json'],
 };
 
@@ -54,7 +54,7 @@ export function parseArgs(argv: readonly string[]): Args {
 export const USAGE = `Usage:
   cpt-lens show CODE... [--format markdown|json|text] [--date YYYY-MM-DD]
   cpt-lens codes FILE... [--format text|json]
-  cpt-lens check FILE... [--format text|json]
+  cpt-lens check FILE... [--format text|json|sarif]
   cpt-lens import FILE... [--format text|json]   detect a data file's format and show what it holds
 
 Options:

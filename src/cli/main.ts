@@ -17,6 +17,8 @@ import { cardToMarkdown } from '../core/card/markdown';
 import { cardToText } from '../core/card/text';
 import { codeShape } from '../core/codes/shapes';
 import { Args, parseArgs, UsageError, USAGE } from './args';
+import { toSarif, SarifInput } from './sarif';
+import { VERSION } from './version';
 import { findingRow, occurrenceRow, Row, rowText } from './rows';
 
 export interface Io {
@@ -157,6 +159,7 @@ function show(engine: Engine, args: Args, io: Io): number {
 
 async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}, cwd = process.cwd()): Promise<number> {
   const rows: Row[] = [];
+  const sarifInputs: SarifInput[] = [];
   let unreadable = false;
   let errorFound = false;
   for (const file of args.positional) {
@@ -178,6 +181,7 @@ async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}
       for (const o of engine.recognize(text, { fileName: file })) rows.push(occurrenceRow(file, o));
     } else {
       const { findings } = engine.check(text, { fileName: file }, { rules });
+      sarifInputs.push({ file, findings });
       for (const f of findings) {
         if (f.severity === 'error') errorFound = true;
         rows.push(findingRow(file, f));
@@ -185,6 +189,7 @@ async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}
     }
   }
   if (args.format === 'json') io.out(JSON.stringify(rows));
+  else if (args.format === 'sarif') io.out(JSON.stringify(toSarif(sarifInputs, VERSION), null, 2));
   else if (rows.length) io.out(rows.map(rowText).join('\n'));
   if (unreadable) return 2;
   return errorFound ? 1 : 0;

@@ -88,3 +88,28 @@ describe('cpt-lens CLI', () => {
     assert.equal(bad.status, 2);
   });
 });
+
+describe('cpt-lens check --format sarif', () => {
+  it('writes SARIF 2.1.0 that code-scanning tools read: rules, levels, 1-based regions, related locations', async () => {
+    const file = tempFile('claim.837', [
+      'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~',
+      'ST*837*0001*005010X222A1~',
+      'CLM*C1*100***22:B:1*Y*A*Y*Y~',
+      'LX*1~', 'SV1*HC:64866*100*UN*1***1~', 'DTP*472*D8*20260105~',
+      'LX*2~', 'SV1*HC:99213*50*UN*1***1~', 'DTP*472*D8*20260105~', '',
+    ].join('\n'));
+    const r = await run('check', file, '--format', 'sarif');
+    assert.equal(r.code, 1, 'an error-severity finding exits 1');
+    const sarif = JSON.parse(r.out);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.equal(run0.tool.driver.name, 'CPT Lens');
+    assert.ok(run0.tool.driver.rules.some((x: { id: string }) => x.id === 'inpatient-only-outpatient'));
+    const [result] = run0.results;
+    assert.equal(result.ruleId, 'inpatient-only-outpatient');
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 5, startColumn: 8, endLine: 5, endColumn: 13 });
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+    assert.match(result.relatedLocations[0].message.text, /99213 on the same claim and date/);
+  });
+});
