@@ -1,21 +1,36 @@
-/** Grouping service lines into claims: what claim-level rules compare. */
+/**
+ * Grouping service lines into claims: what claim-level rules compare. The index is built once
+ * per occurrence list (memoized), so asking for the lines of one claim is a map lookup.
+ */
 import type { CodeOccurrence } from '../model';
 
-/** The other occurrences billed on the same claim and date of service (only where the document names the claim). */
-export function sameClaimAndDate(all: readonly CodeOccurrence[], o: CodeOccurrence): CodeOccurrence[] {
+const indexes = new WeakMap<readonly CodeOccurrence[], Map<string, CodeOccurrence[]>>();
+
+const keyOf = (o: CodeOccurrence): string => `${o.facts.claimId}\u0000${o.facts.dateOfService ?? ''}`;
+
+function claimIndex(all: readonly CodeOccurrence[]): Map<string, CodeOccurrence[]> {
+  let index = indexes.get(all);
+  if (!index) {
+    index = new Map();
+    for (const o of all) {
+      if (!o.facts.claimId) continue;
+      const key = keyOf(o);
+      let group = index.get(key);
+      if (!group) index.set(key, (group = []));
+      group.push(o);
+    }
+    indexes.set(all, index);
+  }
+  return index;
+}
+
+/** The occurrences billed on the same claim and date of service, itself included (only where the document names the claim). */
+export function sameClaimAndDate(all: readonly CodeOccurrence[], o: CodeOccurrence): readonly CodeOccurrence[] {
   if (!o.facts.claimId) return [];
-  return all.filter((x) => x.facts.claimId === o.facts.claimId && x.facts.dateOfService === o.facts.dateOfService);
+  return claimIndex(all).get(keyOf(o)) ?? [];
 }
 
 /** Claims of a document: claim id + date -> its lines, in document order. */
 export function claimGroups(all: readonly CodeOccurrence[]): CodeOccurrence[][] {
-  const groups = new Map<string, CodeOccurrence[]>();
-  for (const o of all) {
-    if (!o.facts.claimId) continue;
-    const key = `${o.facts.claimId}\u0000${o.facts.dateOfService ?? ''}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(o);
-  }
-  return [...groups.values()];
+  return [...claimIndex(all).values()];
 }

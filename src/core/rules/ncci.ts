@@ -7,7 +7,7 @@
  */
 import type { CodeOccurrence } from '../model';
 import type { Rule, RuleFinding } from './types';
-import { claimGroups } from './claims';
+import { claimGroups, sameClaimAndDate } from './claims';
 import { ptpInForce } from '../catalog/catalog';
 
 /** Modifiers CMS accepts to bypass a PTP edit whose modifier indicator is 1. */
@@ -70,7 +70,7 @@ export const mueUnits: Rule = {
       const lines =
         mue.adjudicationIndicator === 1 || !o.facts.claimId
           ? [o]
-          : occurrences.filter((x) => x.code === o.code && x.facts.claimId === o.facts.claimId && x.facts.dateOfService === o.facts.dateOfService);
+          : sameClaimAndDate(occurrences, o).filter((x) => x.code === o.code);
       lines.forEach((x) => seen.add(x));
       const units = lines.reduce((n, x) => n + (x.facts.units ?? 0), 0);
       if (units <= mue.value) continue;
