@@ -104,14 +104,16 @@ export class SearchIndex {
     });
     const hits: { id: number; score: number; matched: number }[] = [];
     for (const [id, e] of scores) hits.push({ id, ...e });
-    hits.sort(
+    // Codes matching every term when there are any (only those are sorted), else the best partial matches.
+    const full = hits.filter((h) => h.matched === terms.length);
+    const ranked = full.length ? full : hits;
+    ranked.sort(
       (a, b) => b.matched - a.matched || b.score - a.score || this.docLength[a.id] - this.docLength[b.id] || (this.described[a.id] < this.described[b.id] ? -1 : 1),
     );
-    const full = hits.filter((h) => h.matched === terms.length);
-    return (full.length ? full : hits).slice(0, limit).map((h) => ({ code: this.described[h.id], score: h.score }));
+    return ranked.slice(0, limit).map((h) => ({ code: this.described[h.id], score: h.score }));
   }
 
-  /** Index words a query term stands for, with a weight: exact 1, prefix 0.8, one or two typos 0.6. */
+  /** Index words a query term stands for, with a weight: exact 1, prefix 0.8, one or two typos 0.6 (only for a word the index lacks). */
   private expand(term: string, allowPrefix: boolean): [string, number][] {
     const out: [string, number][] = [];
     if (this.postings.has(term)) out.push([term, 1]);
@@ -127,7 +129,8 @@ export class SearchIndex {
         if (this.vocabulary[i] !== term) out.push([this.vocabulary[i], 0.8]);
       }
     }
-    if (term.length >= 4) {
+    // A word the index has is taken as written: its near neighbours (`infection` for `injection`) are not typos of it.
+    if (term.length >= 4 && !this.postings.has(term)) {
       const maxEdits = term.length >= 8 ? 2 : 1;
       // k edits change at most 2k letters of the word's letter set: a cheap filter before the distance.
       const mask = letterMask(term);

@@ -85,26 +85,28 @@ function inForce(record: CodeRecord, today: string): boolean {
 export function rankByWords(engine: Engine, typed: string, codes: string[], stats?: ItemStats): string[] {
   const today = engine.today();
   const terms = words(typed);
-  const numbers = typed.toLowerCase().split(/[^a-z0-9.]+/).map(trimDots).filter((t) => /^\d+(\.\d+)?$/.test(t));
+  const last = terms[terms.length - 1];
+  // Numbers count whole: `1 mg` is not `0.1 mg`.
+  const numbers = typed.toLowerCase().split(/[^a-z0-9.]+/).map(trimDots).filter((t) => t && isNumber(t));
   const scored = codes.map((code, rank) => {
     const record = engine.record(code);
     if (stats) stats.records++;
     if (!record) return { code, rank, active: 0, numbers: 0, coverage: 0 };
-    const descriptor = `${record.longDescriptor ?? ''} ${record.shortDescriptor ?? ''} ${record.mediumDescriptor ?? ''}`.toLowerCase();
-    const tokens = new Set(descriptor.split(/[^a-z0-9.]+/).map(trimDots));
+    const tokens = `${record.longDescriptor ?? ''} ${record.shortDescriptor ?? ''}`.toLowerCase().split(/[^a-z0-9.]+/);
     let numberHits = 0;
-    for (const n of numbers) if (tokens.has(n)) numberHits++;
+    for (const n of numbers) if (tokens.includes(n) || tokens.includes(`${n}.`)) numberHits++;
     let coverage = 0;
-    terms.forEach((term, i) => {
-      if (tokens.has(term)) coverage += 1;
-      else if (i === terms.length - 1 && [...tokens].some((t) => t.startsWith(term))) coverage += 0.8;
-    });
+    for (const term of terms) {
+      if (tokens.includes(term) || tokens.includes(`${term}.`)) coverage += 1;
+      else if (term === last && tokens.some((t) => t.startsWith(term))) coverage += 0.8;
+    }
     return { code, rank, active: inForce(record, today) ? 1 : 0, numbers: numberHits, coverage };
   });
   scored.sort((a, b) => b.active - a.active || b.numbers - a.numbers || b.coverage - a.coverage || a.rank - b.rank);
   return scored.map((s) => s.code);
 }
 
+const isNumber = (t: string): boolean => /^\d+(\.\d+)?$/.test(t);
 const trimDots = (t: string): string => t.replace(/^\.+|\.+$/g, '');
 
 function codeEntry(engine: Engine, context: CompletionContext, code: string, index: number, filterText: string, stats?: ItemStats): CompletionEntry {
