@@ -1,27 +1,53 @@
-/** Completion v1: a code prefix (`6486`, `J11`) offers the matching codes with their descriptors. */
+/**
+ * Completion: codes by prefix or by words, modifiers that fit the line's code, places of service.
+ * A thin adapter: `core/complete` says what is typed and what is offered; this maps its plain items
+ * to CompletionItems and renders the documentation pane only for the item the user looks at.
+ */
 import * as vscode from 'vscode';
 import type { DataHost } from './dataHost';
 import { appliesTo, readSettings } from './settings';
 import { guarded, Log } from './log';
 import { cardToMarkdown } from '../core/card/markdown';
-import { inpatientStatus } from '../core/catalog/inpatient';
+import { modifierToMarkdown, placeOfServiceToMarkdown } from '../core/card/modifier';
+import { completionContext, completionItems, CompletionEntry, DEFAULT_WORD_PREFIX } from '../core/complete';
 import { markdown } from './hover';
+import { commandUri } from './commands';
 
-/** A code being typed: three or more digits, or a HCPCS letter and one or more digits. */
-const PREFIX = /(?:^|[^0-9A-Za-z_$.])(\d{3,4}[FTUM]?|[ABCDEGHJKLMPQRSTUV]\d{1,3})$/i;
+/** `-` and `:`/`>` start a modifier (`64866-`, `HC:64866:`), `,`/`;`/`|`/tab-less `*` a CSV cell or an X12 element, `"` a JSON string. */
+export const TRIGGER_CHARACTERS = ['-', ':', '>', ',', ';', '|', '*', '"'];
+
+const KIND: Record<CompletionEntry['what'], vscode.CompletionItemKind> = {
+  code: vscode.CompletionItemKind.Value,
+  modifier: vscode.CompletionItemKind.EnumMember,
+  pos: vscode.CompletionItemKind.Enum,
+};
 
 export class CompletionProvider implements vscode.CompletionItemProvider {
-  /** Items of the last list -> code, so the card is rendered only for the item the user looks at. */
-  private readonly pending = new WeakMap<vscode.CompletionItem, string>();
+  /** Items of the last list -> their plain entry, so documentation is rendered only for the item shown. */
+  private readonly pending = new WeakMap<vscode.CompletionItem, CompletionEntry>();
 
-  constructor(private readonly data: DataHost, private readonly log: Log) {}
+  constructor(private readonly data: DataHost, private readonly log: Log) {
+    // Build the search index (once per data load) off the typing path, after start-up settles.
+    const warm = setTimeout(() => void guarded(log, 'completion index', async () => void (await data.engine()).search, undefined), 3000);
+    warm.unref?.();
+  }
 
-  resolveCompletionItem(item: vscode.CompletionItem): Promise<vscode.CompletionItem> {
+  resolveCompletionItem(item: vscode.CompletionItem, token: vscode.CancellationToken): Promise<vscode.CompletionItem> {
     return guarded(this.log, 'completion', async () => {
-      const code = this.pending.get(item);
-      if (!code) return item;
-      const card = (await this.data.engine()).card(code);
-      if (card) item.documentation = markdown(cardToMarkdown(card));
+      const entry = this.pending.get(item);
+      if (!entry) return item;
+      const engine = await this.data.engine();
+      if (token.isCancellationRequested) return item;
+      if (entry.documentationCode) {
+        const card = engine.card(entry.documentationCode);
+        const links = { details: commandUri('cptLens.showCard', { code: entry.documentationCode }), copy: commandUri('cptLens.copyCode', { code: entry.documentationCode }) };
+        if (card) item.documentation = markdown(cardToMarkdown(card, { links }));
+      } else if (entry.what === 'modifier') {
+        const on = entry.modifierOn;
+        item.documentation = markdown(modifierToMarkdown(entry.label, engine.catalog.modifier(entry.label), on ? engine.record(on) : undefined, on ?? 'this code'));
+      } else if (entry.what === 'pos') {
+        item.documentation = markdown(placeOfServiceToMarkdown(entry.label, engine.catalog.placeOfService(entry.label)));
+      }
       return item;
     }, item);
   }
@@ -30,28 +56,31 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
     return guarded(this.log, 'completion', async () => {
       const settings = readSettings(document);
       if (!settings.completion || !appliesTo(document, settings)) return undefined;
-      const before = document.lineAt(position.line).text.slice(Math.max(0, position.character - 40), position.character);
-      const m = PREFIX.exec(before);
-      if (!m) return undefined;
       const engine = await this.data.engine();
       if (token.isCancellationRequested) return undefined;
-      const typed = m[1];
-      const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
-      const items = engine.search.prefix(typed, 200).map((code, i) => {
-        const record = engine.record(code)!;
-        const ipo = inpatientStatus(record, engine.today(), engine.catalog.quarters())?.inpatientOnly;
-        const item = new vscode.CompletionItem(
-          { label: code, description: `${ipo ? '⚠ inpatient only · ' : ''}${record.shortDescriptor ?? record.longDescriptor ?? ''}` },
-          vscode.CompletionItemKind.Value,
-        );
-        item.range = range;
-        item.filterText = typed.toUpperCase() === typed ? code : code.toLowerCase();
-        item.sortText = String(i).padStart(4, '0');
-        item.detail = record.longDescriptor ?? record.shortDescriptor;
-        this.pending.set(item, code);
+      const text = document.getText();
+      const offset = document.offsetAt(position);
+      const wordPrefix = vscode.workspace.getConfiguration('cptLens', document).get<string>('completion.wordPrefix', DEFAULT_WORD_PREFIX);
+      const context = completionContext(text, offset, { data: engine, fileName: document.fileName, languageId: document.languageId, wordPrefix });
+      if (!context || token.isCancellationRequested) return undefined;
+      const result = completionItems(engine, context);
+      if (token.isCancellationRequested) return undefined;
+      const items = result.items.map((entry) => {
+        const item = new vscode.CompletionItem({ label: entry.label, description: description(entry) }, KIND[entry.what]);
+        item.range = new vscode.Range(document.positionAt(entry.range.start), document.positionAt(entry.range.end));
+        item.insertText = entry.insertText;
+        item.filterText = entry.filterText;
+        item.sortText = entry.sortText;
+        item.detail = entry.detail;
+        if (entry.marker === 'not-allowed') item.tags = [vscode.CompletionItemTag.Deprecated];
+        this.pending.set(item, entry);
         return item;
       });
-      return new vscode.CompletionList(items, items.length >= 200);
+      return new vscode.CompletionList(items, result.incomplete);
     }, undefined);
   }
+}
+
+function description(entry: CompletionEntry): string {
+  return entry.marker === 'inpatient-only' ? `⚠ inpatient only · ${entry.description}` : entry.description;
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { DataHost } from './dataHost';
 import { DocumentCache } from './documents';
 import { HoverProvider } from './hover';
-import { CompletionProvider } from './completion';
+import { CompletionProvider, TRIGGER_CHARACTERS } from './completion';
 import { Diagnostics } from './diagnostics';
 import { copyCode, parseShowCardArgs } from './commands';
 import { showDetails } from './detailsPanel';
@@ -98,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): CptLensApi {
     log,
     data,
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(data, documents, log)),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(data, log)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(data, log), ...TRIGGER_CHARACTERS),
     vscode.commands.registerCommand('cptLens.showCard', async (args?: unknown) => openDetails(args ?? (await askForCode()))),
     vscode.commands.registerCommand('cptLens.copyCode', copyCode),
     vscode.commands.registerCommand('cptLens.addDataFile', (uri?: unknown) => addDataFile(data, uri instanceof vscode.Uri ? uri : undefined)),
