@@ -67,8 +67,11 @@ export class Diagnostics implements vscode.Disposable {
       }
       const { engine, projectRules } = await this.data.data();
       const version = document.version;
-      const occurrences = this.documents.occurrences(document, engine);
-      const findings = engine.findings(occurrences, document.getText(), { rules: { ...projectRules, ...settings.rules }, defaultSetting: settings.defaultSetting, localCodes: new Set(settings.localCodes) });
+      const findings = this.documents.findings(document, engine, {
+        rules: { ...projectRules, ...settings.rules },
+        defaultSetting: settings.defaultSetting,
+        localCodes: new Set(settings.localCodes),
+      });
       if (document.isClosed || document.version !== version) return;
       const disabled = disabledRules(document);
       this.collection.set(document.uri, findings.filter((f) => !disabled.has(f.rule)).map((f) => {

@@ -29,12 +29,15 @@ export interface CptLensApi {
   ready(): Promise<void>;
   /** The codes the look-up quick pick offers for a query, best first. */
   lookUp(query: string): Promise<string[]>;
+  /** How edits were checked so far: row by row, or in full. */
+  checkStats(): { rowEdits: number; fullChecks: number };
 }
 
 export function activate(context: vscode.ExtensionContext): CptLensApi {
   const log = new Log();
   const data = new DataHost(context, log);
   const documents = new DocumentCache();
+  context.subscriptions.push(documents);
   const inlayHints = new InlayHintsProvider(data, documents, log);
   const openDetails = async (args: unknown) => {
     const parsed = parseShowCardArgs(args);
@@ -110,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): CptLensApi {
   return {
     ready: async () => void (await data.engine()),
     lookUp: async (query) => lookUpItems(await data.engine(), query).map((i) => i.code),
+    checkStats: () => ({ ...documents.stats }),
   };
 }
 

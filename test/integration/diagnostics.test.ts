@@ -39,3 +39,23 @@ describe('diagnostics: problems a coder sees', () => {
     assert.equal(cleared.length, 0, 'no problem remains for the closed document');
   });
 });
+
+describe('diagnostics while typing in a charge file', () => {
+  it('changing a code in one row updates that row\'s problems by re-reading only the row', async () => {
+    const document = await open('chargemaster.csv');
+    const editor = await vscode.window.showTextDocument(document);
+    await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'inpatient-only-outpatient'));
+    const api = vscode.extensions.getExtension<{ checkStats(): { rowEdits: number } }>('cpt-lens.cpt-lens')!.exports;
+    const before = api.checkStats().rowEdits;
+    const at = document.getText().indexOf('99213');
+    try {
+      await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + 5)), '64866'));
+      const found = await diagnostics(document.uri, (d) => d.filter((x) => ruleOf(x) === 'inpatient-only-outpatient').length === 2);
+      const lines = found.filter((x) => ruleOf(x) === 'inpatient-only-outpatient').map((x) => x.range.start.line).sort();
+      assert.deepEqual(lines, [1, 2]);
+      assert.ok(api.checkStats().rowEdits > before, 'the edit was checked row by row');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+});

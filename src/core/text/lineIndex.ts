@@ -4,17 +4,36 @@ import type { Range } from '../model';
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  constructor(readonly text: string, starts?: number[]) {
+    if (starts) {
+      this.starts = starts;
+      return;
     }
-    this.starts = starts;
+    this.starts = [0];
+    scanLineStarts(text, 0, text.length, this.starts);
+  }
+
+  /**
+   * The index of `text`, made from `prev` (the index of the text before one edit that replaced
+   * `[changeStart, oldEnd)` with `[changeStart, newEnd)`): only the edited lines are scanned.
+   */
+  static edited(prev: LineIndex, text: string, changeStart: number, oldEnd: number, newEnd: number): LineIndex {
+    const delta = newEnd - oldEnd;
+    // Rescan from the line before the change (a CR LF pair may straddle it) to the first line break after it.
+    const firstLine = Math.max(0, prev.lineAt(changeStart) - 1);
+    const from = prev.starts[firstLine];
+    const starts = prev.starts.slice(0, firstLine + 1);
+    let stop = newEnd;
+    while (stop < text.length && text.charCodeAt(stop) !== 10 && text.charCodeAt(stop) !== 13) stop++;
+    if (text.charCodeAt(stop) === 13) stop++;
+    if (text.charCodeAt(stop) === 10) stop++;
+    scanLineStarts(text, from, Math.min(stop, text.length), starts);
+    const last = starts[starts.length - 1];
+    for (let i = prev.lineAt(Math.max(oldEnd, 0)) + 1; i < prev.starts.length; i++) {
+      const shifted = prev.starts[i] + delta;
+      if (shifted > last) starts.push(shifted);
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -60,5 +79,17 @@ export class LineIndex {
   offset(line: number, character: number): number {
     if (line >= this.starts.length) return this.text.length;
     return Math.min(this.starts[line] + character, this.text.length);
+  }
+}
+
+/** Appends the start offsets of the lines that begin in `(from, to]` (after a line break in `[from, to)`). */
+function scanLineStarts(text: string, from: number, to: number, out: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) out.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      out.push(i + 1);
+    }
   }
 }

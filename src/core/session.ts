@@ -1,0 +1,160 @@
+/**
+ * A document being checked while it is edited. A full check recognizes the whole text and runs
+ * every rule; an edit inside the data rows of a CSV re-recognizes only the rows it touches, with
+ * the header map kept from the full check, and re-runs the rules only for those rows and for the
+ * claims they belong to. Anything else (an edit of the header, a quote, a multi-line field,
+ * another document kind) falls back to a full check, so the result always equals a full check.
+ */
+import type { CodeOccurrence, Finding, Range } from './model';
+import type { CheckOptions, Engine } from './engine';
+import { analyzeCsv, detectKind, DocumentKind, recognizeCsvRows, RecognizeOptions } from './recognize';
+import type { CsvContext } from './recognize';
+import { LineIndex } from './text/lineIndex';
+
+/** One edit in offsets of the text before it: `[start, oldEnd)` replaced by `text`. */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  text: string;
+}
+
+export type EditOutcome = 'rows' | 'full';
+
+export class CheckSession {
+  text: string;
+  lines: LineIndex;
+  occurrences: CodeOccurrence[] = [];
+  findings: Finding[] = [];
+  private kind: DocumentKind = 'text';
+  private csv: CsvContext | undefined;
+  private multilineFields = false;
+
+  constructor(private readonly engine: Engine, text: string, private readonly options: RecognizeOptions = {}, private readonly check: CheckOptions = {}) {
+    this.text = text;
+    this.lines = new LineIndex(text);
+    this.full();
+  }
+
+  /** Recognizes the whole text and runs every rule. */
+  full(): void {
+    this.lines = new LineIndex(this.text);
+    this.kind = detectKind(this.text, this.options);
+    this.csv = this.kind === 'csv' ? analyzeCsv(this.text, this.engine) : undefined;
+    this.multilineFields = this.csv ? hasMultilineField(this.text, this.csv.dataStart) : false;
+    this.occurrences = this.engine.recognize(this.text, { ...this.options, kind: this.kind }, this.lines);
+    this.findings = this.engine.findings(this.occurrences, this.text, this.check, this.lines);
+  }
+
+  /** Applies one edit and brings occurrences and findings up to date; says how much was redone. */
+  edit(edit: TextEdit): EditOutcome {
+    if (this.tryRowEdit(edit)) return 'rows';
+    this.text = this.text.slice(0, edit.start) + edit.text + this.text.slice(edit.oldEnd);
+    this.full();
+    return 'full';
+  }
+
+  /**
+   * Applies an edit row by row when that is possible and returns true; otherwise changes nothing
+   * and returns false, so a host can defer the full check (a keystroke must not wait for it).
+   */
+  tryRowEdit(edit: TextEdit): boolean {
+    const before = this.text;
+    if (!this.rowsOnly(before, edit)) return false;
+    this.text = before.slice(0, edit.start) + edit.text + before.slice(edit.oldEnd);
+    const oldLines = this.lines;
+    const newEnd = edit.start + edit.text.length;
+    this.lines = LineIndex.edited(oldLines, this.text, edit.start, edit.oldEnd, newEnd);
+    const firstLine = oldLines.lineAt(edit.start);
+    const lastOld = oldLines.lineAt(edit.oldEnd);
+    const lastNew = this.lines.lineAt(newEnd);
+    const lineDelta = lastNew - lastOld;
+
+    // Occurrences of the edited rows go; later ones move by the lines the edit added or removed.
+    const [from, to] = lineSpan(this.occurrences, firstLine, lastOld);
+    const removed = this.occurrences.slice(from, to);
+    const moved = new Set<object>();
+    if (lineDelta) for (let i = to; i < this.occurrences.length; i++) shiftOccurrence(this.occurrences[i], lineDelta, moved);
+    const rowStart = this.lines.lineStart(firstLine);
+    const rowEnd = lastNew + 1 < this.lines.lineCount ? this.lines.lineStart(lastNew + 1) : this.text.length;
+    const added = recognizeCsvRows(this.text, this.csv!, this.engine, this.lines, rowStart, rowEnd, []);
+    this.occurrences.splice(from, to - from, ...added);
+
+    // Rules: the new rows, plus every line of the claims the edit touched.
+    const claims = new Set<string>();
+    for (const o of [...removed, ...added]) if (o.facts.claimId) claims.add(o.facts.claimId);
+    const subset = claims.size ? this.occurrences.filter((o) => added.includes(o) || (o.facts.claimId !== undefined && claims.has(o.facts.claimId))) : added;
+    const stale = new Set<CodeOccurrence>([...removed, ...subset]);
+    const kept = this.findings.filter((f) => !stale.has(f.occurrence));
+    if (lineDelta) for (const f of kept) shiftFinding(f, lastOld, lineDelta, moved);
+    const fresh = this.engine.findings(subset, this.text, this.check, this.lines);
+    this.findings = mergeSorted(kept, fresh);
+    return true;
+  }
+
+  /** Whether the edit can be handled row by row: a CSV data row, no quotes, no multi-line fields. */
+  private rowsOnly(before: string, edit: TextEdit): boolean {
+    if (this.kind !== 'csv' || !this.csv || this.multilineFields) return false;
+    if (edit.start < this.csv.dataStart) return false;
+    if (edit.text.includes('"') || before.slice(edit.start, edit.oldEnd).includes('"')) return false;
+    // The edited rows must hold no quote either: a quoted field may hide a delimiter.
+    const first = this.lines.lineStart(this.lines.lineAt(edit.start));
+    const last = this.lines.lineEnd(this.lines.lineAt(edit.oldEnd));
+    return before.slice(first, last).indexOf('"') < 0;
+  }
+}
+
+/** Index range `[from, to)` of the occurrences that start on lines `first..last` (occurrences are in document order). */
+function lineSpan(list: readonly CodeOccurrence[], first: number, last: number): [number, number] {
+  const lower = (line: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].range.startLine < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [lower(first), lower(last + 1)];
+}
+
+function shiftRange(r: Range | undefined, delta: number, moved: Set<object>): void {
+  if (!r || moved.has(r)) return;
+  moved.add(r);
+  r.startLine += delta;
+  r.endLine += delta;
+}
+
+function shiftOccurrence(o: CodeOccurrence, delta: number, moved: Set<object>): void {
+  shiftRange(o.range, delta, moved);
+  for (const m of o.modifiers) shiftRange(m.range, delta, moved);
+  shiftRange(o.facts.placeOfServiceRange, delta, moved);
+}
+
+/** Moves the ranges of a finding that lie after the edited lines (each range object once). */
+function shiftFinding(f: Finding, after: number, delta: number, moved: Set<object>): void {
+  if (f.range.startLine > after) shiftRange(f.range, delta, moved);
+  for (const r of f.related ?? []) if (r.range.startLine > after) shiftRange(r.range, delta, moved);
+  for (const x of f.fixes ?? []) if (x.range.startLine > after) shiftRange(x.range, delta, moved);
+}
+
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  if (!b.length) return a;
+  const before = (x: Finding, y: Finding): boolean => x.range.startLine < y.range.startLine || (x.range.startLine === y.range.startLine && x.range.startCharacter <= y.range.startCharacter);
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && before(a[i], b[j])) ? a[i++] : b[j++]);
+  return out;
+}
+
+/** Whether a quoted field anywhere after `from` spans a line break (then rows are not lines). */
+function hasMultilineField(text: string, from: number): boolean {
+  let inQuote = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuote = !inQuote;
+    else if (inQuote && (c === 10 || c === 13)) return true;
+  }
+  return false;
+}

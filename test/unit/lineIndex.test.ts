@@ -1,0 +1,36 @@
+import { strict as assert } from 'assert';
+import { LineIndex } from '../../src/core/text/lineIndex';
+
+/** A small deterministic generator, so a failure names its seed. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('line index', () => {
+  it('maps offsets to lines across LF, CRLF and CR', () => {
+    const idx = new LineIndex('a\nbb\r\nccc\rd');
+    assert.equal(idx.lineCount, 4);
+    assert.deepEqual(idx.range(6, 9), { startLine: 2, startCharacter: 0, endLine: 2, endCharacter: 3 });
+    assert.equal(idx.lineEnd(1), 4);
+  });
+
+  it('an index updated for one edit equals one built from scratch (2,000 random edits)', () => {
+    const pieces = ['a', 'bc', '\n', '\r\n', '\r', '99213,', '"x"', ''];
+    for (let seed = 1; seed <= 2000; seed++) {
+      const r = rng(seed);
+      let text = '';
+      for (let i = 0; i < 30; i++) text += pieces[Math.floor(r() * pieces.length)];
+      const prev = new LineIndex(text);
+      const start = Math.floor(r() * (text.length + 1));
+      const end = start + Math.floor(r() * (text.length - start + 1));
+      let inserted = '';
+      for (let i = Math.floor(r() * 4); i > 0; i--) inserted += pieces[Math.floor(r() * pieces.length)];
+      const next = text.slice(0, start) + inserted + text.slice(end);
+      const updated = LineIndex.edited(prev, next, start, end, start + inserted.length);
+      const fresh = new LineIndex(next);
+      assert.equal(updated.lineCount, fresh.lineCount, `seed ${seed}`);
+      for (let l = 0; l < fresh.lineCount; l++) assert.equal(updated.lineStart(l), fresh.lineStart(l), `seed ${seed} line ${l}`);
+    }
+  });
+});

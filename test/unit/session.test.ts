@@ -1,0 +1,89 @@
+/** Checking while editing: after any edit, the session's result equals a full check of the new text. */
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import { engineOn, sharedFile } from './helpers/engine';
+import { CheckSession, TextEdit } from '../../src/core/session';
+import type { Finding, CodeOccurrence } from '../../src/core/model';
+import { decodeText } from '../../src/core/text/decode';
+
+const engine = engineOn();
+const occ = (o: CodeOccurrence) => `${o.range.startLine}:${o.range.startCharacter}-${o.range.endLine}:${o.range.endCharacter} ${o.code}${o.modifiers.map((m) => `-${m.code}@${m.range.startLine}:${m.range.startCharacter}`).join('')} ${JSON.stringify(o.facts)}`;
+const fin = (f: Finding) => `${f.range.startLine}:${f.range.startCharacter}-${f.range.endLine}:${f.range.endCharacter} ${f.rule} ${f.message} ${JSON.stringify(f.related ?? [])} ${JSON.stringify(f.fixes ?? [])}`;
+
+function assertSameAsFull(session: CheckSession, label: string): void {
+  const full = new CheckSession(engine, session.text, { fileName: 'x.csv' });
+  assert.deepEqual(session.occurrences.map(occ), full.occurrences.map(occ), `${label}: occurrences`);
+  assert.deepEqual(session.findings.map(fin), full.findings.map(fin), `${label}: findings`);
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const CHARGES = [
+  'CDM,Description,CPT,MOD,POS,Setting,Claim,Charge',
+  '1,NERVE ANASTOMOSIS,64866,22,22,outpatient,C1,100.00',
+  '2,OFFICE VISIT,99213,25,11,outpatient,C1,80.00',
+  '3,DEXAMETHASONE,J1100,,11,outpatient,C2,1.00',
+  '4,KNEE,27447,RT,21,inpatient,C3,900.00',
+  '5,BAD POS,99214,,30,outpatient,C4,90.00',
+  '6,DELETED,G0202,,11,outpatient,C5,10.00',
+  '',
+].join('\n');
+
+describe('checking while editing (CheckSession)', () => {
+  it('an edit inside a data row re-reads only that row', () => {
+    const s = new CheckSession(engine, CHARGES, { fileName: 'x.csv' });
+    const at = s.text.indexOf('99213');
+    assert.equal(s.edit({ start: at, oldEnd: at + 5, text: '64866' }), 'rows');
+    assertSameAsFull(s, 'replace a code');
+    assert.ok(s.findings.some((f) => f.rule === 'inpatient-only-outpatient' && f.range.startLine === 2));
+  });
+
+  it('adding and deleting rows moves the problems below them', () => {
+    const s = new CheckSession(engine, CHARGES, { fileName: 'x.csv' });
+    const at = s.text.indexOf('3,DEXA');
+    assert.equal(s.edit({ start: at, oldEnd: at, text: '9,NEW,64866,,22,outpatient,C9,1.00\n' }), 'rows');
+    assertSameAsFull(s, 'insert a row');
+    const del = s.text.indexOf('2,OFFICE');
+    assert.equal(s.edit({ start: del, oldEnd: s.text.indexOf('9,NEW'), text: '' }), 'rows');
+    assertSameAsFull(s, 'delete a row');
+  });
+
+  it('an edit of the header or one with a quote is a full check', () => {
+    const s = new CheckSession(engine, CHARGES, { fileName: 'x.csv' });
+    assert.equal(s.edit({ start: 0, oldEnd: 3, text: 'ID' }), 'full');
+    assertSameAsFull(s, 'header');
+    const at = s.text.indexOf('NERVE');
+    assert.equal(s.edit({ start: at, oldEnd: at, text: '"' }), 'full');
+  });
+
+  it('equals a full check after 300 random edits of a charge file', () => {
+    const r = rng(7);
+    const s = new CheckSession(engine, CHARGES, { fileName: 'x.csv' });
+    const snippets = ['64866', '99213', 'J1100', ',', '\n', '-22', 'RT', '21', '22', 'C1', 'x', '', '0'];
+    for (let i = 0; i < 300; i++) {
+      const start = Math.floor(r() * s.text.length);
+      const end = Math.min(s.text.length, start + Math.floor(r() * 8));
+      const edit: TextEdit = { start, oldEnd: end, text: snippets[Math.floor(r() * snippets.length)] };
+      s.edit(edit);
+      assertSameAsFull(s, `edit ${i} ${JSON.stringify(edit)}`);
+    }
+  });
+
+  it('on a real fee schedule, random row edits stay equal to a full check', function () {
+    const file = sharedFile(this, 'samples/real/payer_drug_fee_schedule_2023-11-17.csv');
+    const text = decodeText(fs.readFileSync(file)).text;
+    const s = new CheckSession(engine, text, { fileName: 'x.csv' });
+    const r = rng(11);
+    let rows = 0;
+    for (let i = 0; i < 40; i++) {
+      const line = 1 + Math.floor(r() * (s.lines.lineCount - 2));
+      const start = s.lines.lineStart(line);
+      if (s.edit({ start, oldEnd: start + 5, text: ['J1100', '64866', '99999', 'a9575'][i % 4] }) === 'rows') rows++;
+      if (i % 10 === 9) assertSameAsFull(s, `edit ${i}`);
+    }
+    assert.ok(rows > 30, `most edits are row edits (${rows})`);
+  });
+});
