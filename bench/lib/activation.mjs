@@ -1,0 +1,136 @@
+// Activation time in a real VS Code (code-server 4.100.3 = VS Code 1.100.3, through the project's
+// integration harness in test/harness/), one fresh window (so a fresh extension host) per run, on an
+// empty workspace. Per run:
+//   - the activation of CPT Lens from the extension host's own performance marks: require() of
+//     dist/extension.js plus activate() (bench/lib/activation-probe.cjs reads them), and the same for
+//     the baseline, the small built-in Grunt extension, which the probe activates in the same host;
+//   - what activated CPT Lens (VS Code does it on its own while the window starts, e.g. on
+//     onLanguage:plaintext), from the extension host log;
+//   - data ready: the extension's own "Data loaded in N ms" line of the CPT Lens log (the load starts
+//     right after activate() returns).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './util.mjs';
+
+const PREFIX = '[cpt-lens-bench-activation]';
+const PROBE = path.join(ROOT, 'bench', 'lib', 'activation-probe.cjs');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function findFiles(dir, test, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const f = path.join(dir, e.name);
+    if (e.isDirectory()) findFiles(f, test, out);
+    else if (test(f)) out.push(f);
+  }
+  return out;
+}
+
+/** "Data loaded in N ms" lines of every CPT Lens log under code-server's user data dir, in file order. */
+function dataLoadedLines(userDataDir) {
+  const files = findFiles(path.join(userDataDir, 'logs'), (f) => /cpt-lens/i.test(f) && f.endsWith('.log'));
+  const out = [];
+  for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/Data loaded in (\d+) ms/g)) out.push({ file: f, ms: Number(m[1]) });
+  return out;
+}
+
+/** Activation events of CPT Lens from the extension host logs, in file order. */
+function activationReasons(userDataDir) {
+  const files = findFiles(path.join(userDataDir, 'logs'), (f) => /exthost/i.test(path.basename(f)) && f.endsWith('.log'));
+  const out = [];
+  for (const f of files) {
+    for (const m of fs.readFileSync(f, 'utf8').matchAll(/_doActivateExtension cpt-lens\.cpt-lens, startup: (\w+), activationEvent: '([^']+)'/g)) out.push(m[2]);
+  }
+  return out;
+}
+
+/** Returns { runs: [...], vscode, pending?: reason }. */
+export async function measureActivation({ runs = 3, timeoutMs = 90_000, deadline = Infinity, log = () => {} } = {}) {
+  let harness;
+  try {
+    harness = await import(path.join(ROOT, 'test', 'harness', 'code-server.mjs'));
+    const deps = await import(path.join(ROOT, 'test', 'harness', 'ensure-deps.mjs'));
+    if (!fs.existsSync(deps.CODE_SERVER_ENTRY)) return { runs: [], pending: `code-server is not installed (${path.relative(ROOT, deps.CODE_SERVER_ENTRY)}); run \`node test/harness/ensure-deps.mjs\` once (npm test does it), then npm run bench` };
+    if (!fs.existsSync(deps.CHROMIUM_PATH)) return { runs: [], pending: `${deps.CHROMIUM_PATH} is missing; run \`node test/harness/ensure-deps.mjs\` once` };
+  } catch (e) {
+    return { runs: [], pending: `the integration harness could not be loaded: ${e.message}` };
+  }
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) return { runs: [], pending: 'dist/extension.js is missing' };
+  const { startCodeServer, launchChromium, remoteUri, workbenchUrl } = harness;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-bench-ws-'));
+  let server;
+  let browser;
+  const results = [];
+  try {
+    server = await startCodeServer({ folder, skipEnsure: true });
+    browser = await launchChromium();
+    let page = browser.page;
+    let onLine = () => {};
+    let onExit = () => {};
+    const expose = async (p) => {
+      await p.exposeFunction('codeAutomationLog', (_type, args) => {
+        const text = Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args);
+        for (const line of text.split('\n')) if (line.startsWith(PREFIX)) onLine(JSON.parse(line.slice(PREFIX.length)));
+      });
+      await p.exposeFunction('codeAutomationExit', (code) => onExit(code));
+    };
+    await expose(page);
+    const url = workbenchUrl(server.url, folder, [
+      ['extensionDevelopmentPath', remoteUri(ROOT)],
+      ['extensionTestsPath', remoteUri(PROBE)],
+    ]);
+    for (let i = 0; i < runs; i++) {
+      if (i > 0 && Date.now() > deadline) {
+        log(`activation: stopping after ${i} run(s) to stay within the time budget`);
+        break;
+      }
+      const before = dataLoadedLines(server.userDataDir).length;
+      const reasonsBefore = activationReasons(server.userDataDir).length;
+      let probe;
+      const gotProbe = new Promise((resolve) => { onLine = (r) => { probe = r; resolve(); }; });
+      const exited = new Promise((resolve) => { onExit = resolve; });
+      const t0 = Date.now();
+      if (i > 0) {
+        // A new page (a new window, a new extension host) for each run.
+        await page.close().catch(() => {});
+        page = await browser.context.newPage();
+        await expose(page);
+      }
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+      let timer;
+      const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no result from the extension host within ${timeoutMs / 1000} s`)), timeoutMs); });
+      await Promise.race([gotProbe, timeout]);
+      clearTimeout(timer);
+      if (probe.error) throw new Error(`probe: ${probe.error}`);
+      if (!probe.cptLens) throw new Error('the extension host has no activation marks for CPT Lens');
+      await Promise.race([exited, sleep(5000)]);
+      let loaded;
+      for (const until = Date.now() + 5000; Date.now() < until && !loaded;) {
+        loaded = dataLoadedLines(server.userDataDir)[before];
+        if (!loaded) await sleep(200);
+      }
+      const r = {
+        activateMs: probe.cptLens.totalMs,
+        requireMs: probe.cptLens.loadMs,
+        activateCallMs: probe.cptLens.activateMs,
+        baselineMs: probe.baseline?.totalMs,
+        baselineId: probe.baselineId,
+        reason: activationReasons(server.userDataDir)[reasonsBefore],
+        dataLoadedMs: loaded?.ms,
+        probe,
+        windowSeconds: (Date.now() - t0) / 1000,
+      };
+      log(`activation run ${i + 1}: CPT Lens ${r.activateMs} ms (require ${r.requireMs} + activate ${r.activateCallMs}), ` +
+        `Grunt ${r.baselineMs} ms, data loaded in ${r.dataLoadedMs} ms${r.reason ? ` (${r.reason})` : ''}; window ${r.windowSeconds.toFixed(1)} s`);
+      results.push(r);
+    }
+    return { runs: results, vscode: 'code-server 4.100.3 (VS Code 1.100.3), Chromium headless' };
+  } catch (e) {
+    return { runs: results, pending: `activation could not be measured: ${e.message.split('\n')[0]}` };
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}

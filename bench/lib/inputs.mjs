@@ -1,0 +1,120 @@
+// Builds the benchmark inputs by repetition from the real samples (../shared/samples/real, see
+// its SOURCES.md) into the git-ignored bench/inputs/. Deterministic; rebuilt when missing or when
+// INPUTS_VERSION changes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { INPUTS_DIR, SAMPLES_DIR } from './util.mjs';
+
+const INPUTS_VERSION = 2;
+
+export const CSV_ROWS = 100_000;
+export const X12_CLAIMS = 10_000;
+export const FHIR_MIN_BYTES = 5 * 1024 * 1024;
+
+export const INPUTS = {
+  csv: path.join(INPUTS_DIR, 'charges-100k.csv'),
+  x12: path.join(INPUTS_DIR, 'claims-10k.837p'),
+  fhir: path.join(INPUTS_DIR, 'eob-bundle.json'),
+};
+
+/**
+ * The peer comparison's inputs: the same generators at about 1 MB each, because cspell needs
+ * 5-10 s per MB on this machine's kind (2 cores) and `npm run bench` must stay under 5 minutes;
+ * the big inputs take cspell 30 s to 3 minutes each. `--full-peer` compares on the big ones.
+ */
+export const PEER_INPUTS = {
+  csv: path.join(INPUTS_DIR, 'peer', 'charges-3k.csv'),
+  x12: path.join(INPUTS_DIR, 'peer', 'claims-750.837p'),
+  fhir: path.join(INPUTS_DIR, 'peer', 'eob-bundle-12.json'),
+};
+const PEER_SIZE = { csv: 3_000, x12: 750, fhir: 12 };
+const FULL_SIZE = { csv: CSV_ROWS, x12: X12_CLAIMS, fhir: undefined };
+
+const sample = (name) => {
+  const f = path.join(SAMPLES_DIR, name);
+  if (!fs.existsSync(f)) throw new Error(`bench: sample ${f} is missing (set CPT_LENS_SAMPLES to the folder of the real samples)`);
+  return fs.readFileSync(f, 'utf8');
+};
+
+/**
+ * Price-transparency CSV: the two banner/header lines of the Sutter Lakeside standard-charges file,
+ * then its data rows repeated, in order, until CSV_ROWS data rows.
+ */
+function buildCsv(count = CSV_ROWS) {
+  const text = sample('sutter_lakeside_standardcharges.csv');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  const head = lines.slice(0, 2); // "Date of Last Update,..." and the header row
+  const rows = lines.slice(2);
+  const out = [...head];
+  for (let i = 0; i < count; i++) out.push(rows[i % rows.length]);
+  return out.join(eol) + eol;
+}
+
+/**
+ * 837P: the envelope and billing/subscriber loops of ProfessionalClaim1, then its patient loop
+ * (HL 23 ... CLM ... seven SV1 lines) repeated X12_CLAIMS times with fresh HL and CLM ids; SE01
+ * counts the segments again, so ISA/GS/ST/SE/GE/IEA stay consistent.
+ */
+function buildX12(count = X12_CLAIMS) {
+  const text = sample('837p_professional_claim1.txt');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const at = (re) => lines.findIndex((l) => re.test(l.trim()));
+  const patient = at(/^HL\*3\*/);
+  const se = at(/^SE\*/);
+  if (patient < 0 || se < 0) throw new Error('bench: unexpected 837P sample layout');
+  const before = lines.slice(0, patient);
+  const loop = lines.slice(patient, se);
+  const after = lines.slice(se);
+  const out = [...before];
+  for (let i = 0; i < count; i++) {
+    const hl = 3 + i;
+    for (const l of loop) {
+      out.push(l
+        .replace(/^(\s*)HL\*3\*2\*/, `$1HL*${hl}*2*`)
+        .replace(/^(\s*)CLM\*26463774\*/, `$1CLM*${26463774 + i}*`));
+    }
+  }
+  const st = out.findIndex((l) => /^ST\*/.test(l.trim()));
+  const segments = out.length - st + 1; // ST .. SE inclusive
+  for (const l of after) out.push(/^\s*SE\*/.test(l) ? l.replace(/SE\*\d+\*/, `SE*${segments}*`) : l);
+  return out.join(eol) + (text.endsWith('\n') ? eol : '');
+}
+
+/** FHIR Bundle (searchset) of copies of the BFD carrier EOB, as written (HAPI layout), each with its own id. */
+function buildFhir(count) {
+  const eob = sample('fhir_eob_carrier_multiline_bfd.json').trim();
+  const copies = count ?? Math.ceil(FHIR_MIN_BYTES / eob.length) + 1;
+  const entries = [];
+  for (let i = 0; i < copies; i++) {
+    const id = `carrier-${9991831999 + i}`;
+    const resource = eob.replace('"id" : "carrier-9991831999"', `"id" : "${id}"`).replace(/\n/g, '\n    ');
+    entries.push(`  {\n    "fullUrl" : "https://example.invalid/v2/fhir/ExplanationOfBenefit/${id}",\n    "resource" : ${resource}\n  }`);
+  }
+  return `{\n  "resourceType" : "Bundle",\n  "id" : "bench-eob-bundle",\n  "type" : "searchset",\n  "total" : ${copies},\n  "entry" : [\n${entries.join(',\n')}\n  ]\n}\n`;
+}
+
+const BUILDERS = { csv: buildCsv, x12: buildX12, fhir: buildFhir };
+
+/** Writes the inputs that are missing or from an older generator; returns { kind: {file, bytes} }. */
+export function ensureInputs({ log = () => {} } = {}) {
+  fs.mkdirSync(INPUTS_DIR, { recursive: true });
+  const stamp = path.join(INPUTS_DIR, '.version');
+  const fresh = fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === String(INPUTS_VERSION);
+  const out = { full: {}, peer: {} };
+  for (const [set, files, sizes] of [['full', INPUTS, FULL_SIZE], ['peer', PEER_INPUTS, PEER_SIZE]]) {
+    for (const [kind, file] of Object.entries(files)) {
+      if (!fresh || !fs.existsSync(file)) {
+        const t0 = performance.now();
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, BUILDERS[kind](sizes[kind]));
+        log(`built ${path.relative(process.cwd(), file)} in ${(performance.now() - t0).toFixed(0)} ms`);
+      }
+      out[set][kind] = { file, bytes: fs.statSync(file).size };
+    }
+  }
+  fs.writeFileSync(stamp, `${INPUTS_VERSION}\n`);
+  return out;
+}
