@@ -13,7 +13,7 @@ step('Build: bundle the extension and the CLI');
 run(process.execPath, ['scripts/build.mjs', '--minify']);
 
 step('Package: cpt-lens.vsix');
-run(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', 'cpt-lens.vsix']);
+run(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', 'cpt-lens.vsix']);
 console.log(`cpt-lens.vsix: ${(statSync(path.join(root, 'cpt-lens.vsix')).size / 1024 / 1024).toFixed(2)} MB`);
 
 const cli = path.join(root, 'bin', 'cpt-lens.js');

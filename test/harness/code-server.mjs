@@ -1,6 +1,6 @@
 // Starts code-server (a real VS Code 1.100 served locally) and launches Debian's chromium through
 // playwright-core. Both are isolated in fresh temp folders and cleaned up by their stop()/close().
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -77,7 +77,7 @@ export function workbenchUrl(serverUrl, folder, payload = []) {
  * Returns { url, port, folder, baseDir, userDataDir, extensionsDir, pid, output(), stop() }.
  */
 export async function startCodeServer(options = {}) {
-  const { folder, settings = {}, extraArgs = [], env = {}, startTimeoutMs = 30_000, verbose = false, skipEnsure = false } = options;
+  const { folder, settings = {}, extraArgs = [], env = {}, startTimeoutMs = 30_000, verbose = false, skipEnsure = false, vsix } = options;
   if (!folder) throw new Error('startCodeServer: folder is required');
   if (!skipEnsure) await ensureDeps();
   installExitHook();
@@ -97,6 +97,15 @@ export async function startCodeServer(options = {}) {
     JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2) + '\n');
   const configYaml = path.join(baseDir, 'config.yaml');
   fs.writeFileSync(configYaml, '');
+  if (vsix) {
+    // Install a packaged extension the way a user would (`code-server --install-extension`).
+    const out = execFileSync(process.execPath, [CODE_SERVER_ENTRY, '--config', configYaml, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', path.resolve(vsix)], {
+      env: { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    log(`installed ${path.basename(vsix)}: ${out.trim().split('\n').pop()}`);
+  }
 
   const port = await freePort();
   const args = [

@@ -35,7 +35,8 @@ const safeName = (s) => s.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, 
  *   files          { 'rel/path': 'content' } written into the workspace copy
  *   copy           false to open `folder` itself instead of a temp copy (default true)
  *   settings       extra User settings (merged over the harness defaults)
- *   extensionPath  extension under development (default: the repo root)
+ *   extensionPath  extension under development (default: the repo root; null for none)
+ *   vsix           a .vsix installed into the server's extensions folder before it starts
  *   payload        extra [key, value] pairs for the workbench URL payload
  */
 export async function startWorkbench(options = {}) {
@@ -46,6 +47,7 @@ export async function startWorkbench(options = {}) {
     settings = {},
     extensionPath = REPO_ROOT,
     payload = [],
+    vsix,
   } = options;
   const source = path.resolve(REPO_ROOT, folder);
   let workspace = source;
@@ -62,7 +64,7 @@ export async function startWorkbench(options = {}) {
     fs.writeFileSync(f, content);
   }
 
-  const server = await startCodeServer({ folder: workspace, settings });
+  const server = await startCodeServer({ folder: workspace, settings, vsix });
   let browser;
   try {
     browser = await launchChromium();
@@ -234,7 +236,8 @@ export async function startWorkbench(options = {}) {
     /** (Re)loads the workbench, with the extension and any extra payload pairs. */
     async goto(extraPayload = []) {
       const url = workbenchUrl(server.url, workspace, [
-        ['extensionDevelopmentPath', remoteUri(extensionPath)],
+        // extensionPath null: only installed extensions (a .vsix test).
+        ...(extensionPath ? [['extensionDevelopmentPath', remoteUri(extensionPath)]] : []),
         ...payload,
         ...extraPayload,
       ]);
