@@ -21,7 +21,74 @@ type Segment = string | number;
 
 const GENERIC = new Set(['code', 'codes', 'billing code', 'procedure code', 'service code', 'proc code']);
 
+/** Above this size only the objects around the cursor are parsed (`localWindow`), not the whole document. */
+const LOCAL_ABOVE = 256 * 1024;
+
 export function jsonCompletionContext(text: string, offset: number, wordPrefix: string): CompletionContext | undefined {
+  if (text.length <= LOCAL_ABOVE) return contextIn(text, offset, wordPrefix);
+  const window = localWindow(text, offset, 4);
+  if (!window) return contextIn(text, offset, wordPrefix);
+  const found = contextIn(text.slice(window.start, window.end), offset - window.start, wordPrefix);
+  return found && { ...found, range: { start: found.range.start + window.start, end: found.range.end + window.start } };
+}
+
+/**
+ * The first object at least `levels` containers above the string at the cursor (a FHIR item holds its
+ * codings four levels down), found by scanning back and forth from the cursor, skipping strings: a large
+ * document is never parsed whole for one completion. Undefined when the scan finds no such container.
+ */
+export function localWindow(text: string, offset: number, levels: number): { start: number; end: number } | undefined {
+  const limit = 1024 * 1024;
+  let i = offset - 1;
+  // The opening quote of the string at the cursor.
+  while (i >= 0 && !(text.charCodeAt(i) === 34 && !escaped(text, i))) {
+    if (text.charCodeAt(i) === 10) return undefined;
+    i--;
+  }
+  if (i < 0) return undefined;
+  let depth = 0;
+  let seen = 0;
+  let start = -1;
+  for (i--; i >= 0 && offset - i < limit; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip a string backwards to its opening quote (strings never span lines).
+      let j = i - 1;
+      while (j >= 0 && !(text.charCodeAt(j) === 34 && !escaped(text, j)) && text.charCodeAt(j) !== 10) j--;
+      i = j;
+    } else if (c === 125 || c === 93) {
+      depth++;
+    } else if (c === 123 || c === 91) {
+      if (depth > 0) depth--;
+      else if (++seen >= levels && c === 123) {
+        start = i;
+        break;
+      }
+    }
+  }
+  if (start < 0) return undefined;
+  depth = 0;
+  for (let k = start; k < text.length && k - start < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 34) {
+      k++;
+      while (k < text.length && !(text.charCodeAt(k) === 34 && !escaped(text, k)) && text.charCodeAt(k) !== 10) k++;
+    } else if (c === 123 || c === 91) {
+      depth++;
+    } else if ((c === 125 || c === 93) && --depth === 0) {
+      return { start, end: k + 1 };
+    }
+  }
+  return undefined;
+}
+
+function escaped(text: string, at: number): boolean {
+  let n = 0;
+  for (let k = at - 1; k >= 0 && text.charCodeAt(k) === 92; k--) n++;
+  return n % 2 === 1;
+}
+
+function contextIn(text: string, offset: number, wordPrefix: string): CompletionContext | undefined {
   const location = getLocation(text, offset);
   const node = location.previousNode;
   if (location.isAtPropertyKey || !node || node.type !== 'string') return undefined;

@@ -167,3 +167,26 @@ describe('completion edits keep the document intact', () => {
     assert.equal(accept(text, items[0]), 'Bill 64866 today');
   });
 });
+
+describe('completion context in a large JSON document', () => {
+  it('reads only the objects around the cursor, with the same answers and ranges as the whole parse', () => {
+    const item = (i: number, code: string, modifier: string, pos: string) => `{"sequence":${i},` +
+      `"productOrService":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"${code}"}]},` +
+      `"modifier":[{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"${modifier}"}]}],` +
+      `"locationCodeableConcept":{"coding":[{"code":"${pos}"}]},"note":"a \\"quoted\\" {brace} [bracket]"}`;
+    const filler = Array.from({ length: 1500 }, (_, i) => item(i, '99213', '25', '11')).join(',\n');
+    for (const [middle, what, code] of [
+      [item(9999, '6486‸', '22', '22'), 'code', undefined],
+      [item(9999, '64866', '5‸', '22'), 'modifier', '64866'],
+      [item(9999, '64866', '22', '2‸'), 'pos', undefined],
+    ] as const) {
+      const big = `{"resourceType":"Claim","item":[\n${filler},\n${middle},\n${filler}]}`;
+      const bigContext = contextAt(engine, big)!;
+      assert.ok(big.length > 256 * 1024);
+      assert.equal(bigContext.what, what);
+      assert.equal(bigContext.code, code);
+      const text = big.replace('‸', '');
+      assert.equal(text.slice(bigContext.range.start, bigContext.range.end), bigContext.typed);
+    }
+  });
+});
