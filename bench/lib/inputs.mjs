@@ -18,9 +18,10 @@ export const INPUTS = {
 };
 
 /**
- * The peer comparison's inputs: the same generators at about 1 MB each, because cspell needs
- * 5-10 s per MB on this machine's kind (2 cores) and `npm run bench` must stay under 5 minutes;
- * the big inputs take cspell 30 s to 3 minutes each. `--full-peer` compares on the big ones.
+ * The peer comparison's inputs: the same generators at about 1 MB each. cspell takes 10-25 s per
+ * run on the full inputs here (its start-up alone is 5-15 s on this 2-core machine), so three runs
+ * of both tools on all three full inputs take about 3.5 minutes, too much next to the rest in
+ * `npm run bench`'s 5 minutes. `--full-peer` compares on the full inputs.
  */
 export const PEER_INPUTS = {
   csv: path.join(INPUTS_DIR, 'peer', 'charges-3k.csv'),
