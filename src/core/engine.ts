@@ -6,7 +6,8 @@ import type { CodeOccurrence, CodeRecord, Finding, IsoDate } from './model';
 import { Catalog } from './catalog/catalog';
 import { SearchIndex } from './catalog/search';
 import { buildCard, Card, CardOptions } from './card/build';
-import { recognize, RecognizeOptions, RecognizerData } from './recognize';
+import { recognize, recognizeCsvRows, RecognizeOptions, RecognizerData } from './recognize';
+import type { CsvContext } from './recognize';
 import { runRules } from './rules';
 import type { DefaultSetting, RuleSettings } from './rules/types';
 import { todayIso } from './catalog/inpatient';
@@ -62,15 +63,54 @@ export class Engine implements RecognizerData {
     return recognize(text, this, options, lines);
   }
 
+  /** Re-reads CSV rows `[from, to)` with a kept header map, collecting invalid values as well. */
+  recognizeCsvRowsWithInvalid(text: string, csv: CsvContext, lines: LineIndex, from: number, to: number): { occurrences: CodeOccurrence[]; invalid: CodeOccurrence[] } {
+    const invalid: CodeOccurrence[] = [];
+    const occurrences = recognizeCsvRows(text, csv, this.withInvalid(text, lines, invalid), lines, from, to, []);
+    return { occurrences, invalid };
+  }
+
+  private withInvalid(text: string, lines: LineIndex, invalid: CodeOccurrence[]): RecognizerData {
+    return {
+      knows: (c) => this.knows(c),
+      isModifier: (c) => this.isModifier(c),
+      invalidValue: (start, end) => invalid.push(invalidOccurrence(text, start, end, lines)),
+    };
+  }
+
+  /**
+   * Recognition that also collects the values in code slots that are not valid codes, as
+   * occurrences marked `invalid` (the `invalid-code` rule reads them; `codes` never lists them).
+   */
+  recognizeWithInvalid(text: string, options: RecognizeOptions = {}, lines = new LineIndex(text)): { occurrences: CodeOccurrence[]; invalid: CodeOccurrence[] } {
+    const invalid: CodeOccurrence[] = [];
+    return { occurrences: recognize(text, this.withInvalid(text, lines, invalid), options, lines), invalid };
+  }
+
   check(text: string, options: RecognizeOptions = {}, check: CheckOptions = {}): CheckResult {
     const lines = new LineIndex(text);
-    const occurrences = this.recognize(text, options, lines);
-    return { occurrences, findings: this.findings(occurrences, text, check, lines) };
+    const { occurrences, invalid } = this.recognizeWithInvalid(text, options, lines);
+    return { occurrences, findings: this.findings(occurrences, text, check, lines, invalid) };
   }
 
   /** The rules' findings on occurrences already recognized in `text`. */
-  findings(occurrences: readonly CodeOccurrence[], text: string, check: CheckOptions = {}, lines = new LineIndex(text)): Finding[] {
-    const context = { catalog: this.catalog, today: this.today(), text, lines, defaultSetting: check.defaultSetting, localCodes: check.localCodes };
+  findings(occurrences: readonly CodeOccurrence[], text: string, check: CheckOptions = {}, lines = new LineIndex(text), invalid: readonly CodeOccurrence[] = []): Finding[] {
+    const context = { catalog: this.catalog, today: this.today(), text, lines, defaultSetting: check.defaultSetting, localCodes: check.localCodes, invalid };
     return runRules(occurrences, context, check.rules);
   }
+}
+
+function invalidOccurrence(text: string, start: number, end: number, lines: LineIndex): CodeOccurrence {
+  const written = text.slice(start, end);
+  const c = written.charCodeAt(0);
+  return {
+    range: lines.range(start, end),
+    code: written.toUpperCase(),
+    text: written,
+    system: c >= 48 && c <= 57 ? 'CPT-I' : 'HCPCS-II',
+    confidence: 'context',
+    modifiers: [],
+    facts: {},
+    invalid: true,
+  };
 }

@@ -182,6 +182,8 @@ export interface CodeOccurrence {
   confidence: Confidence;
   modifiers: ModifierOccurrence[];
   facts: LineFacts;
+  /** A value written in a code slot that is not a valid code shape (reported by `invalid-code`, never listed as a code). */
+  invalid?: true;
 }
 
 /** A problem found in a document by a rule. */

@@ -7,7 +7,7 @@
  */
 import type { CodeOccurrence, Finding, Range } from './model';
 import type { CheckOptions, Engine } from './engine';
-import { analyzeCsv, detectKind, DocumentKind, recognizeCsvRows, RecognizeOptions } from './recognize';
+import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
 import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
 
@@ -24,6 +24,8 @@ export class CheckSession {
   text: string;
   lines: LineIndex;
   occurrences: CodeOccurrence[] = [];
+  /** Values in code slots that are not valid codes, in document order. */
+  invalid: CodeOccurrence[] = [];
   findings: Finding[] = [];
   private kind: DocumentKind = 'text';
   private csv: CsvContext | undefined;
@@ -41,8 +43,10 @@ export class CheckSession {
     this.kind = detectKind(this.text, this.options);
     this.csv = this.kind === 'csv' ? analyzeCsv(this.text, this.engine) : undefined;
     this.multilineFields = this.csv ? hasMultilineField(this.text, this.csv.dataStart) : false;
-    this.occurrences = this.engine.recognize(this.text, { ...this.options, kind: this.kind }, this.lines);
-    this.findings = this.engine.findings(this.occurrences, this.text, this.check, this.lines);
+    const found = this.engine.recognizeWithInvalid(this.text, { ...this.options, kind: this.kind }, this.lines);
+    this.occurrences = found.occurrences;
+    this.invalid = found.invalid;
+    this.findings = this.engine.findings(this.occurrences, this.text, this.check, this.lines, this.invalid);
   }
 
   /** Applies one edit and brings occurrences and findings up to date; says how much was redone. */
@@ -74,19 +78,24 @@ export class CheckSession {
     const removed = this.occurrences.slice(from, to);
     const moved = new Set<object>();
     if (lineDelta) for (let i = to; i < this.occurrences.length; i++) shiftOccurrence(this.occurrences[i], lineDelta, moved);
+    const [invalidFrom, invalidTo] = lineSpan(this.invalid, firstLine, lastOld);
+    const removedInvalid = this.invalid.slice(invalidFrom, invalidTo);
+    if (lineDelta) for (let i = invalidTo; i < this.invalid.length; i++) shiftOccurrence(this.invalid[i], lineDelta, moved);
     const rowStart = this.lines.lineStart(firstLine);
     const rowEnd = lastNew + 1 < this.lines.lineCount ? this.lines.lineStart(lastNew + 1) : this.text.length;
-    const added = recognizeCsvRows(this.text, this.csv!, this.engine, this.lines, rowStart, rowEnd, []);
+    const rows = this.engine.recognizeCsvRowsWithInvalid(this.text, this.csv!, this.lines, rowStart, rowEnd);
+    const added = rows.occurrences;
     this.occurrences.splice(from, to - from, ...added);
+    this.invalid.splice(invalidFrom, invalidTo - invalidFrom, ...rows.invalid);
 
     // Rules: the new rows, plus every line of the claims the edit touched.
     const claims = new Set<string>();
     for (const o of [...removed, ...added]) if (o.facts.claimId) claims.add(o.facts.claimId);
     const subset = claims.size ? this.occurrences.filter((o) => added.includes(o) || (o.facts.claimId !== undefined && claims.has(o.facts.claimId))) : added;
-    const stale = new Set<CodeOccurrence>([...removed, ...subset]);
+    const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
     const kept = this.findings.filter((f) => !stale.has(f.occurrence));
     if (lineDelta) for (const f of kept) shiftFinding(f, lastOld, lineDelta, moved);
-    const fresh = this.engine.findings(subset, this.text, this.check, this.lines);
+    const fresh = this.engine.findings(subset, this.text, this.check, this.lines, rows.invalid);
     this.findings = mergeSorted(kept, fresh);
     return true;
   }

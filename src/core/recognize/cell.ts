@@ -53,7 +53,7 @@ export function codeAt(text: string, start: number): { code: string; system: Cod
 }
 
 /** Codes written in the slot `text[start, end)`. */
-export function parseCodeCell(text: string, start: number, end: number, data: ModifierKnowledge): CellCode[] {
+export function parseCodeCell(text: string, start: number, end: number, data: ModifierKnowledge, reportInvalid?: InvalidReporter): CellCode[] {
   const out: CellCode[] = [];
   let i = start;
   while (i < end) {
@@ -65,9 +65,33 @@ export function parseCodeCell(text: string, start: number, end: number, data: Mo
     // A token: a run of characters up to the next separator.
     const tokenStart = i;
     while (i < end && !isSlotSeparator(text.charCodeAt(i))) i++;
+    const before = out.length;
     parseToken(text, tokenStart, i, data, out);
+    if (reportInvalid && out.length === before && looksLikeCodeAttempt(text, tokenStart, i)) reportInvalid(tokenStart, i);
   }
   return out;
+}
+
+/** Called with the offsets of a value in a code slot that is not a valid code (`J34901`). */
+export type InvalidReporter = (start: number, end: number) => void;
+
+/**
+ * A token written where a code belongs that is meant as one but has no valid shape: five to seven
+ * letters and digits (`J34901`, `0001Z`, `FDSAE`), not a local code (W-Z, the old HCPCS Level III
+ * letters) and, past five characters, mostly digits. Words (`NONE`), short numbers and amounts are not.
+ */
+export function looksLikeCodeAttempt(text: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n < 5 || n > 7) return false;
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) digits++;
+    else if (!isAlnum(c)) return false;
+  }
+  const first = upper(text.charCodeAt(start));
+  if (first >= 87 && first <= 90) return false; // W X Y Z
+  return n === 5 || digits >= 4;
 }
 
 /** One token: `99213`, `99213-25-59`, `9464076`, `G8978GPCH`, `99213-99215`, `97001G`. */

@@ -112,7 +112,7 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
   };
 
   const occurrence = (start: number, end: number, data2: RecognizerData): CodeOccurrence[] =>
-    parseCodeCell(text, start, end, data2).map((c) => ({
+    parseCodeCell(text, start, end, data2, data2.invalidValue).map((c) => ({
       range: lines.range(c.start, c.end),
       code: c.code,
       text: text.slice(c.start, c.end),
@@ -245,20 +245,26 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     }
   };
 
-  visit(text, {
-    onObjectBegin: () => {
-      const parentArrayKey = top?.array ? top.key : undefined;
-      push(false);
-      if (parentArrayKey !== undefined && ITEM_ARRAYS.has(parentArrayKey)) top!.isItem = true;
-    },
-    onObjectProperty: (property) => {
-      if (top) top.lastProp = property;
-    },
-    onObjectEnd: pop,
-    onArrayBegin: () => push(true),
-    onArrayEnd: pop,
-    onLiteralValue: literal,
-  });
+  // jsonc-parser descends recursively: nesting thousands deep (a hostile or broken file) overflows
+  // the stack. Everything visited before is kept, as for a truncated document.
+  try {
+    visit(text, {
+      onObjectBegin: () => {
+        const parentArrayKey = top?.array ? top.key : undefined;
+        push(false);
+        if (parentArrayKey !== undefined && ITEM_ARRAYS.has(parentArrayKey)) top!.isItem = true;
+      },
+      onObjectProperty: (property) => {
+        if (top) top.lastProp = property;
+      },
+      onObjectEnd: pop,
+      onArrayBegin: () => push(true),
+      onArrayEnd: pop,
+      onLiteralValue: literal,
+    });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
   while (top) pop();
   return out;
 }

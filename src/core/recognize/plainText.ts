@@ -21,6 +21,8 @@ export interface RecognizerData {
   knows(code: string): boolean;
   /** Whether a modifier is known (CPT or HCPCS Level II). */
   isModifier(code: string): boolean;
+  /** Told of each value in a code slot that is not a valid code shape (for the `invalid-code` rule). */
+  invalidValue?(start: number, end: number): void;
 }
 
 /** Words that, right before a number, say it is an identifier, an address or an amount. */

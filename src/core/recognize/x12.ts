@@ -137,7 +137,7 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
         const slot = id === 'SV2' ? 2 : 1;
         if (slot >= count) break;
         if (id === 'SV2' && kind === '') kind = 'I';
-        const occ = procedure(text, starts[slot], ends[slot], sep.component, lines);
+        const occ = procedure(text, starts[slot], ends[slot], sep.component, lines, data);
         if (!occ) {
           line = { facts: {}, occurrences: [] };
           break;
@@ -209,7 +209,7 @@ function components(text: string, start: number, end: number, declared: number):
 }
 
 /** The procedure of a composite `HC:99213:25:59`, when the qualifier says HCPCS/CPT. */
-function procedure(text: string, start: number, end: number, sep: number, lines: LineIndex): CodeOccurrence | undefined {
+function procedure(text: string, start: number, end: number, sep: number, lines: LineIndex, data: RecognizerData): CodeOccurrence | undefined {
   const comps = components(text, start, end, sep);
   if (comps.length < 2) return undefined;
   const qualifier = text.slice(comps[0][0], comps[0][1]).trim();
@@ -217,9 +217,11 @@ function procedure(text: string, start: number, end: number, sep: number, lines:
   let [cs, ce] = comps[1];
   while (cs < ce && text.charCodeAt(cs) === 32) cs++;
   while (ce > cs && text.charCodeAt(ce - 1) === 32) ce--;
-  if (ce - cs !== 5) return undefined;
-  const found = codeAt(text, cs);
-  if (!found) return undefined;
+  const found = ce - cs === 5 ? codeAt(text, cs) : undefined;
+  if (!found) {
+    if (ce > cs) data.invalidValue?.(cs, ce);
+    return undefined;
+  }
   const modifiers: ModifierOccurrence[] = [];
   // Components 3-6 are the modifier slots; a two-character seventh (the description slot) is
   // a fifth modifier written by mistake, reported so that rules can flag it.

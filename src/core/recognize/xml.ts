@@ -82,9 +82,11 @@ export function recognizeXml(text: string, data: RecognizerData, lines = new Lin
   const out: CodeOccurrence[] = [];
   const root: Frame = { name: '', parent: undefined, start: 0 };
   let top: Frame = root;
+  /** How many elements of each name are open (on the stack from `top` up). */
+  const open = new Map<string, number>();
 
   const codesIn = (start: number, end: number, owner: Frame, at: Frame): void => {
-    for (const c of parseCodeCell(text, start, end, data)) {
+    for (const c of parseCodeCell(text, start, end, data, data.invalidValue)) {
       (at.pending ??= []).push({
         owner,
         o: {
@@ -217,16 +219,19 @@ export function recognizeXml(text: string, data: RecognizerData, lines = new Lin
       // End tag.
       const close = text.indexOf('>', i);
       const name = normalizeName(text.slice(i + 1, close < 0 ? n : close).trim());
-      // Pop to the matching element (tolerates unclosed ones).
-      let f: Frame | undefined = top;
+      // Pop to the matching element (tolerates unclosed ones). An end tag that matches no open
+      // element is skipped without walking the stack, so broken files stay linear.
+      let f: Frame | undefined = (open.get(name) ?? 0) > 0 ? top : undefined;
       while (f && f !== root && f.name !== name) f = f.parent;
       if (f && f !== root) {
         while (top !== f) {
           const t = top;
           top = t.parent!;
+          open.set(t.name, open.get(t.name)! - 1);
           closeFrame(t);
         }
         top = f.parent!;
+        open.set(f.name, open.get(f.name)! - 1);
         closeFrame(f);
       }
       i = close < 0 ? n : close + 1;
@@ -271,7 +276,10 @@ export function recognizeXml(text: string, data: RecognizerData, lines = new Lin
     }
     onStart(frame, attrs);
     if (selfClosing) closeFrame(frame);
-    else top = frame;
+    else {
+      top = frame;
+      open.set(frame.name, (open.get(frame.name) ?? 0) + 1);
+    }
     i = j;
     textStart = i;
   }

@@ -132,3 +132,16 @@ export const addOnWithoutPrimary: Rule = {
     return out;
   },
 };
+
+export const invalidCode: Rule = {
+  id: 'invalid-code',
+  defaultSeverity: 'error',
+  title: 'Value in a code field that is not a valid CPT or HCPCS shape',
+  checkDocument(_occurrences, { invalid }) {
+    return (invalid ?? []).map((o) => ({
+      range: o.range,
+      occurrence: o,
+      message: `"${o.text}" in a procedure-code field is not a CPT or HCPCS code: codes are five characters (99213, 0001F, 0042T, 0001U, J1100). A payer rejects the line.`,
+    }));
+  },
+};

@@ -4,9 +4,10 @@ import type { Rule, RuleContext, RuleFinding, RuleSettings } from './types';
 import { inpatientOnly, inpatientOnlyOutpatient } from './inpatientOnly';
 import { modifierDuplicate, modifierNotAllowed, modifierTooMany, modifierUnknown } from './modifiers';
 import { mueUnits, ncciPtp } from './ncci';
-import { addOnWithoutPrimary, deletedCode, notYetEffective, posUnknown, unknownCode } from './codes';
+import { addOnWithoutPrimary, invalidCode, deletedCode, notYetEffective, posUnknown, unknownCode } from './codes';
 
 export const RULES: readonly Rule[] = [
+  invalidCode,
   unknownCode,
   deletedCode,
   notYetEffective,

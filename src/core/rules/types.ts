@@ -14,6 +14,8 @@ export interface RuleContext {
   defaultSetting?: DefaultSetting;
   /** Local codes the workspace declares known (charge codes, payer-specific codes). */
   localCodes?: ReadonlySet<string>;
+  /** Values in code slots that are not valid codes (occurrences marked `invalid`). */
+  invalid?: readonly CodeOccurrence[];
   /** The document text, for rules that propose edits. */
   text?: string;
   lines?: LineIndex;

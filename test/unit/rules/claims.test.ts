@@ -114,3 +114,25 @@ describe('rules on the real samples: no false problem where a coder sees none', 
     assert.deepEqual(findings.map((f) => `${f.rule}:${f.occurrence.modifiers.find((m) => m.range === f.range)?.code}`), ['modifier-unknown:BB', 'modifier-unknown:DD']);
   });
 });
+
+describe('invalid-code: a value in a code field that is no code', () => {
+  it('J34901 in a CPT/HCPCS column is an error; the row\'s other values are not codes', () => {
+    const findings = engine.check('CDM,Description,HCPCS,Charge\n1,DRUG,J34901,1.00\n2,DRUG,J3490,1.00\n', { fileName: 'cdm.csv' }).findings;
+    assert.deepEqual(findings.map((f) => `${f.rule}:${f.occurrence.text}@${f.range.startLine}`), ['invalid-code:J34901@1']);
+    assert.match(findings[0].message, /"J34901" in a procedure-code field is not a CPT or HCPCS code/);
+  });
+
+  it('an X12 SV1 composite with an invalid procedure code is an error', () => {
+    assert.deepEqual(rules(check(claim837p('11', ['HC:9921'])).filter((f) => f.rule.startsWith('invalid'))), ['invalid-code:9921']);
+  });
+
+  it('the FHIR claim sample with the HCPCS value FDSAE gets exactly that problem', function () {
+    const file = sharedFile(this, 'samples/real/fhir_claim_mcs_bfd.json');
+    const findings = check(fs.readFileSync(file, 'utf8'), file).filter((f) => f.rule === 'invalid-code');
+    assert.deepEqual(findings.map((f) => f.occurrence.text), ['FDSAE']);
+  });
+
+  it('invalid values are never listed as codes', () => {
+    assert.deepEqual(engine.recognize('HCPCS\nJ34901\n', { fileName: 'x.csv' }), []);
+  });
+});

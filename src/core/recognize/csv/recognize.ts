@@ -175,7 +175,7 @@ export function recognizeCsvRows(
       const typeColumn = columns[k].typeColumn;
       const allowed = typeColumn === undefined ? true : typeAllowsCode(fieldText(text, row, typeColumn));
       if (allowed === false) continue;
-      const found = parseCodeCell(text, row.starts[k], row.ends[k], data);
+      const found = parseCodeCell(text, row.starts[k], row.ends[k], data, allowed === true ? data.invalidValue : undefined);
       for (const c of found) {
         if (allowed === undefined && c.modifiers.length) continue; // no type: only a plain code
         (rowCodes ??= []).push({
