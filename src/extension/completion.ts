@@ -13,7 +13,7 @@ import { completionContext, completionItems, CompletionEntry, DEFAULT_WORD_PREFI
 import { markdown } from './hover';
 import { commandUri } from './commands';
 
-/** `-` and `:`/`>` start a modifier (`64866-`, `HC:64866:`), `,`/`;`/`|`/tab-less `*` a CSV cell or an X12 element, `"` a JSON string. */
+/** `-`, `:` and `>` start a modifier (`64866-`, `HC:64866:`, `HC>64866>`); `,` `;` `|` a CSV cell; `*` an X12 element; `"` a JSON string. */
 export const TRIGGER_CHARACTERS = ['-', ':', '>', ',', ';', '|', '*', '"'];
 
 const KIND: Record<CompletionEntry['what'], vscode.CompletionItemKind> = {
