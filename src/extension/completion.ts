@@ -27,8 +27,9 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   private readonly pending = new WeakMap<vscode.CompletionItem, CompletionEntry>();
 
   constructor(private readonly data: DataHost, private readonly log: Log) {
-    // Build the search index (once per data load) off the typing path, after start-up settles.
-    const warm = setTimeout(() => void guarded(log, 'completion index', async () => void (await data.engine()).search, undefined), 3000);
+    // Build the search index (once per data load, ~0.3 s) off the typing path, well after start-up and the
+    // first hover; a completion asked before that builds it on first use.
+    const warm = setTimeout(() => void guarded(log, 'completion index', async () => void (await data.engine()).search, undefined), 10_000);
     warm.unref?.();
   }
 
