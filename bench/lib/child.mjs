@@ -2,7 +2,7 @@
 // --expose-gc:  node --expose-gc bench/lib/child.mjs SECTION OUT.json [options as JSON]
 // Sections:
 //   check    full check (engine.check) of each input against the floor and the format parse,
-//            then the incremental re-check of one edited CSV row against the full check
+//            then the incremental re-check of one edited CSV row (CheckSession) against the full check
 //   latency  hover and completion with every bundled pack plus the imported PFS RVU file
 //   startup  one cold start: require the engine, load the bundled packs, construct the Engine, heap
 //   rawload  the start-up baseline: read and JSON.parse the same pack files, heap
@@ -62,7 +62,7 @@ async function sectionCheck() {
   const runs = options.runs ?? 5;
   const warmup = options.warmup ?? 1;
   const out = { inputs: {} };
-  for (const kind of ['csv', 'x12', 'fhir']) {
+  for (const kind of options.kinds ?? ['csv', 'x12', 'fhir']) {
     const file = INPUTS[kind];
     const bytes = fs.statSync(file).size;
     let text = fs.readFileSync(file, 'utf8');
@@ -100,135 +100,96 @@ async function sectionCheck() {
       parse: summarize(samples.parse),
       samples,
     };
-    if (kind === 'csv') out.incremental = incremental(m, engine, text, out.inputs.csv.check.median, options.incrementalIterations ?? 300);
+    if (kind === 'csv' && options.incremental !== false) out.incremental = incremental(m, engine, text, out.inputs.csv.check.median, options.incrementalIterations ?? 300);
     text = undefined;
     gc();
   }
   return out;
 }
 
-/** Splits one CSV row (no line breaks inside quotes in this file) into [start, end) cell offsets. */
-function cellOffsets(row) {
-  const cells = [];
-  let i = 0;
-  while (i <= row.length) {
-    const start = i;
-    if (row[i] === '"') {
-      i++;
-      while (i < row.length && !(row[i] === '"' && row[i + 1] !== '"')) i += row[i] === '"' ? 2 : 1;
-      i++;
-    }
-    while (i < row.length && row[i] !== ',') i++;
-    cells.push([start, i]);
-    i++;
-  }
-  return cells;
-}
-
 /**
- * Incremental re-check of one edited row of the 100,000-row CSV. What exists today: the recognizer's
- * row path (analyzeCsv once, then recognizeCsvRows for the changed rows with the kept header context),
- * and the rules on those occurrences (engine.findings). Neither the Engine nor the extension offers an
- * incremental check yet: the extension re-recognizes the whole document on every version.
+ * Incremental re-check of one edited row of the 100,000-row CSV through CheckSession (what the
+ * extension does per keystroke): `tryRowEdit` re-reads the edited rows with the kept header context
+ * and re-runs the rules for them. Two edits, each timed both ways (there and back, so the text
+ * stays the same over the iterations): a code cell replaced by another code (same line count), and
+ * a new row inserted after it (the line count changes, so every later range moves).
  */
 function incremental(m, engine, text, fullCheckMs, iterations) {
-  const { analyzeCsv, recognizeCsvRows } = m.recognizeModule;
-  const lines = new m.LineIndex(text);
-  const ctx = analyzeCsv(text, engine);
-  const codeColumn = ctx.codeColumns[0];
-  // The edit: the code cell of the first row with a 5-character code from the middle of the file on.
+  const t0 = now();
+  const session = new m.CheckSession(engine, text, { fileName: 'charges.csv' });
+  const sessionMs = now() - t0;
+  const lines = session.lines;
+  // The edit: the code cell of the first row without quotes (a quoted row is a full check by
+  // design) that holds a 5-character code, from the middle of the file on.
   let line = Math.floor(lines.lineCount / 2);
-  let start;
-  let end;
-  let cell;
-  for (; line < lines.lineCount; line++) {
-    start = lines.lineStart(line);
-    end = lines.lineEnd(line);
-    const cells = cellOffsets(text.slice(start, end));
-    const c = cells[codeColumn];
-    if (c && /^[0-9A-Z]{5}$/.test(text.slice(start + c[0], start + c[1]))) {
-      cell = c;
-      break;
+  let hit;
+  for (; line < lines.lineCount && !hit; line++) {
+    const start = lines.lineStart(line);
+    const row = text.slice(start, lines.lineEnd(line));
+    if (row.includes('"')) continue;
+    const o = session.occurrences.find((x) => x.range.startLine === line && x.code.length === 5 && x.text.length === 5);
+    if (o) hit = { line, start, row, at: start + o.range.startCharacter, code: o.text };
+  }
+  if (!hit) throw new Error('no unquoted row with a code in the CSV');
+  const newCode = hit.code === '64866' ? '99213' : '64866';
+  const replace = (code, by) => ({ start: hit.at, oldEnd: hit.at + 5, text: by });
+  const rowEnd = hit.start + hit.row.length + 1; // after the row's line break: a new row goes there
+  const insert = { start: rowEnd, oldEnd: rowEnd, text: `${hit.row}\n` };
+  const remove = { start: rowEnd, oldEnd: rowEnd + hit.row.length + 1, text: '' };
+  // Correctness: after each edit the session equals a full check of its text.
+  const at = (r) => `${r.startLine}:${r.startCharacter}-${r.endLine}:${r.endCharacter}`;
+  const key = (r) => r.occurrences.map((o) => `${at(o.range)} ${o.code}`).join('|') + r.findings.map((f) => `${at(f.range)} ${f.rule}`).join('|');
+  const agree = [];
+  for (const e of [replace(hit.code, newCode), replace(newCode, hit.code), insert, remove]) {
+    const outcome = session.edit(e);
+    const full = engine.check(session.text, { fileName: 'charges.csv' });
+    agree.push(outcome === 'rows' && key(session) === key(full));
+  }
+  const time = (edits) => {
+    const samples = [];
+    for (let i = 0; i < 2; i++) for (const e of edits) session.tryRowEdit(e);
+    for (let i = 0; i < iterations; i++) {
+      for (const e of edits) {
+        const t = now();
+        if (!session.tryRowEdit(e)) throw new Error('the bench edit was not a row edit');
+        samples.push(now() - t);
+      }
     }
-  }
-  if (cell === undefined) throw new Error('no row with a code in the CSV');
-  const oldCode = text.slice(start + cell[0], start + cell[1]);
-  const newCode = oldCode === '64866' ? '99213' : '64866';
-  // Same length: the line starts of the old text hold for the new one.
-  const newText = text.slice(0, start + cell[0]) + newCode + text.slice(start + cell[1]);
-  const rowEnd = lines.lineStart(line + 1);
-  const rowPath = (lineIndex) => {
-    const occurrences = recognizeCsvRows(newText, ctx, engine, lineIndex, start, rowEnd);
-    const findings = engine.findings(occurrences, newText, {}, lineIndex);
-    return { occurrences, findings };
+    return latency(samples);
   };
-  // Correctness: the row path gives what a full check of the edited text gives on that row.
-  const full = engine.check(newText, { fileName: 'charges.csv' });
-  const fullRow = full.occurrences.filter((o) => o.range.startLine === line).map((o) => o.code).join(' ');
-  const rowOnly = rowPath(lines);
-  const agree = rowOnly.occurrences.map((o) => o.code).join(' ') === fullRow &&
-    rowOnly.findings.length === full.findings.filter((f) => f.range.startLine === line).length;
-  const rowSamples = [];
-  const withIndexSamples = [];
-  for (let i = 0; i < 20; i++) rowPath(lines);
-  for (let i = 0; i < iterations; i++) {
-    let t = now();
-    rowPath(lines);
-    rowSamples.push(now() - t);
-  }
-  // A general edit (one that changes lengths or lines) also needs a new LineIndex of the whole text
-  // today: there is no way to patch one.
-  for (let i = 0; i < 5; i++) {
-    const t = now();
-    rowPath(new m.LineIndex(newText));
-    withIndexSamples.push(now() - t);
-  }
-  const row = latency(rowSamples);
-  const withIndex = summarize(withIndexSamples);
-  log(`incremental: row path p50 ${row.p50.toFixed(3)} ms, with a new LineIndex ${withIndex.median.toFixed(1)} ms; full check ${fullCheckMs.toFixed(0)} ms; agrees with a full check: ${agree}`);
+  const sameLines = time([replace(hit.code, newCode), replace(newCode, hit.code)]);
+  const newLine = time([insert, remove]);
+  log(`incremental (CheckSession.tryRowEdit): same line count p50 ${sameLines.p50.toFixed(3)} ms, line count changes p50 ${newLine.p50.toFixed(3)} ms; full check ${fullCheckMs.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
   return {
-    status: 'partial',
-    note: 'no incremental check API in the Engine or the extension yet (the extension re-recognizes the whole document per version); measured: the recognizer row path that exists (analyzeCsv context kept, recognizeCsvRows on the edited row, engine.findings on its occurrences)',
-    edit: { line: line + 1, from: oldCode, to: newCode },
-    agreesWithFullCheck: agree,
-    occurrencesOnRow: rowOnly.occurrences.length,
-    rowPath: row,
-    rowPathWithNewLineIndex: withIndex,
+    edit: { line: hit.line + 1, from: hit.code, to: newCode, insertedRowChars: hit.row.length + 1 },
+    agreesWithFullCheck: agree.every(Boolean),
+    sessionFullMs: sessionMs,
+    sameLines,
+    newLine,
     fullCheckMs,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-/** Position inside a range, as vscode.Range.contains(position) decides it. */
-function contains(r, line, character) {
-  if (line < r.startLine || line > r.endLine) return false;
-  if (line === r.startLine && character < r.startCharacter) return false;
-  if (line === r.endLine && character > r.endCharacter) return false;
-  return true;
-}
 const commandUri = (command, args) => `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
 
 /** What src/extension/hover.ts does for a position, minus the vscode objects. */
 function hover(m, engine, occurrences, line, character) {
-  for (const o of occurrences) {
-    const modifier = o.modifiers.find((mo) => contains(mo.range, line, character));
-    if (modifier) return `modifier ${modifier.code}`;
-    if (!contains(o.range, line, character)) continue;
-    const card = engine.card(o.code, { dateOfService: o.facts.dateOfService, modifiersWritten: o.modifiers.map((mo) => mo.code) });
-    if (!card) return undefined;
-    const args = { code: o.code, dateOfService: o.facts.dateOfService, modifiers: o.modifiers.map((mo) => mo.code) };
-    return m.cardToMarkdown(card, { links: { details: commandUri('cptLens.showCard', args), copy: commandUri('cptLens.copyCode', { code: o.code }) } });
-  }
-  return undefined;
+  const hit = m.occurrenceAt(occurrences, line, character);
+  if (!hit) return undefined;
+  const o = hit.occurrence;
+  if (hit.kind === 'modifier') return `modifier ${hit.modifier.code}`;
+  if (hit.kind === 'placeOfService') return `place of service ${hit.placeOfService}`;
+  const card = engine.card(o.code, { dateOfService: o.facts.dateOfService, modifiersWritten: o.modifiers.map((mo) => mo.code) });
+  if (!card) return undefined;
+  const args = { code: o.code, dateOfService: o.facts.dateOfService, modifiers: o.modifiers.map((mo) => mo.code) };
+  return m.cardToMarkdown(card, { links: { details: commandUri('cptLens.showCard', args), copy: commandUri('cptLens.copyCode', { code: o.code }) } });
 }
 
-/** The hover baseline: the same occurrence scan, then the raw pack entries of the code dumped as JSON. */
-function hoverBaseline(rawIndex, occurrences, line, character) {
-  for (const o of occurrences) {
-    if (!contains(o.range, line, character)) continue;
-    return JSON.stringify(rawIndex.get(o.code) ?? null);
-  }
-  return undefined;
+/** The hover baseline: the same lookup, then the raw pack entries of the code dumped as JSON. */
+function hoverBaseline(m, rawIndex, occurrences, line, character) {
+  const hit = m.occurrenceAt(occurrences, line, character);
+  return hit && JSON.stringify(rawIndex.get(hit.occurrence.code) ?? null);
 }
 
 function timeLoop(fn, warmup, iterations) {
@@ -286,10 +247,10 @@ async function sectionLatency() {
   out.hoverFirstMs = now() - t;
   if (!first || !first.includes('**')) throw new Error('hover returned no card');
   out.hover = timeLoop((i) => hover(m, engine, occurrences, ...positions[i % positions.length]), 200, iterations);
-  out.hoverBaseline = timeLoop((i) => hoverBaseline(rawIndex, occurrences, ...positions[i % positions.length]), 200, iterations);
-  // Where the hover's time goes: finding the occurrence (a linear scan, as hover.ts does) vs the card.
-  const hit = positions.map(([line, character]) => occurrences.find((o) => contains(o.range, line, character)));
-  out.hoverScanOnly = timeLoop((i) => occurrences.find((o) => contains(o.range, ...positions[i % positions.length])), 50, Math.min(iterations, 500));
+  out.hoverBaseline = timeLoop((i) => hoverBaseline(m, rawIndex, occurrences, ...positions[i % positions.length]), 200, iterations);
+  // Where the hover's time goes: finding the occurrence (occurrenceAt, as hover.ts does) vs the card.
+  const hit = positions.map(([line, character]) => m.occurrenceAt(occurrences, line, character).occurrence);
+  out.hoverScanOnly = timeLoop((i) => m.occurrenceAt(occurrences, ...positions[i % positions.length]), 50, Math.min(iterations, 500));
   out.hoverCardOnly = timeLoop((i) => {
     const o = hit[i % hit.length];
     const card = engine.card(o.code, { dateOfService: o.facts.dateOfService, modifiersWritten: o.modifiers.map((mo) => mo.code) });

@@ -2,6 +2,8 @@
 // out/bench/engine.cjs (the same bundler and settings as scripts/build.mjs, not minified, with a
 // source map so that CPU profiles map back to src/ file:line).
 export { Engine } from '../../src/core/engine';
+export { CheckSession } from '../../src/core/session';
+export { occurrenceAt } from '../../src/core/occurrenceAt';
 export { loadPacks } from '../../src/core/pack/load';
 export { bundledPackFiles, diskPackFile } from '../../src/core/pack/nodeFiles';
 export { BUNDLED_PACKS } from '../../src/core/pack/bundled';

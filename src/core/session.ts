@@ -85,7 +85,8 @@ export class CheckSession {
     const rowEnd = lastNew + 1 < this.lines.lineCount ? this.lines.lineStart(lastNew + 1) : this.text.length;
     const rows = this.engine.recognizeCsvRowsWithInvalid(this.text, this.csv!, this.lines, rowStart, rowEnd);
     const added = rows.occurrences;
-    this.occurrences.splice(from, to - from, ...added);
+    // A new array, not a splice: lookups keep indexes per array (occurrenceAt).
+    this.occurrences = this.occurrences.slice(0, from).concat(added, this.occurrences.slice(to));
     this.invalid.splice(invalidFrom, invalidTo - invalidFrom, ...rows.invalid);
 
     // Rules: the new rows, plus every line of the claims the edit touched.

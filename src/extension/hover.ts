@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { DataHost } from './dataHost';
 import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
-import { contains, toRange } from './convert';
+import { toRange } from './convert';
+import { occurrenceAt } from '../core/occurrenceAt';
 import { cardToMarkdown } from '../core/card/markdown';
 import { modifierToMarkdown, placeOfServiceToMarkdown } from '../core/card/modifier';
 import { guarded, Log } from './log';
@@ -18,24 +19,21 @@ export class HoverProvider implements vscode.HoverProvider {
       if (!settings.hover || !appliesTo(document, settings)) return undefined;
       const engine = await this.data.engine();
       if (token.isCancellationRequested) return undefined;
-      for (const o of this.documents.occurrences(document, engine)) {
-        const modifier = o.modifiers.find((m) => contains(m.range, position));
-        if (modifier) {
-          const md = modifierToMarkdown(modifier.code, engine.catalog.modifier(modifier.code), engine.record(o.code), o.code);
-          return new vscode.Hover(markdown(md), toRange(modifier.range));
-        }
-        const pos = o.facts.placeOfServiceRange;
-        if (pos && o.facts.placeOfService && contains(pos, position)) {
-          return new vscode.Hover(markdown(placeOfServiceToMarkdown(o.facts.placeOfService, engine.catalog.placeOfService(o.facts.placeOfService))), toRange(pos));
-        }
-        if (!contains(o.range, position)) continue;
-        const card = engine.card(o.code, { dateOfService: o.facts.dateOfService, modifiersWritten: o.modifiers.map((m) => m.code) });
-        if (!card) return undefined;
-        const args = { code: o.code, dateOfService: o.facts.dateOfService, modifiers: o.modifiers.map((m) => m.code) };
-        const md = cardToMarkdown(card, { links: { details: commandUri('cptLens.showCard', args), copy: commandUri('cptLens.copyCode', { code: o.code }) } });
-        return new vscode.Hover(markdown(md), toRange(o.range));
+      const hit = occurrenceAt(this.documents.occurrences(document, engine), position.line, position.character);
+      if (!hit) return undefined;
+      const o = hit.occurrence;
+      if (hit.kind === 'modifier') {
+        const md = modifierToMarkdown(hit.modifier.code, engine.catalog.modifier(hit.modifier.code), engine.record(o.code), o.code);
+        return new vscode.Hover(markdown(md), toRange(hit.range));
       }
-      return undefined;
+      if (hit.kind === 'placeOfService') {
+        return new vscode.Hover(markdown(placeOfServiceToMarkdown(hit.placeOfService, engine.catalog.placeOfService(hit.placeOfService))), toRange(hit.range));
+      }
+      const card = engine.card(o.code, { dateOfService: o.facts.dateOfService, modifiersWritten: o.modifiers.map((m) => m.code) });
+      if (!card) return undefined;
+      const args = { code: o.code, dateOfService: o.facts.dateOfService, modifiers: o.modifiers.map((m) => m.code) };
+      const md = cardToMarkdown(card, { links: { details: commandUri('cptLens.showCard', args), copy: commandUri('cptLens.copyCode', { code: o.code }) } });
+      return new vscode.Hover(markdown(md), toRange(o.range));
     }, undefined);
   }
 }
