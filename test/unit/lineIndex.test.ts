@@ -33,4 +33,27 @@ describe('line index', () => {
       for (let l = 0; l < fresh.lineCount; l++) assert.equal(updated.lineStart(l), fresh.lineStart(l), `seed ${seed} line ${l}`);
     }
   });
+
+  it('finds the same line starts in long texts (searched with indexOf) as a character walk', () => {
+    const pieces = ['a', 'bc', '\n', '\r\n', '\r', '99213,', '\r\r\n\n', 'x'.repeat(700)];
+    for (let seed = 1; seed <= 50; seed++) {
+      const r = rng(seed);
+      let text = '';
+      while (text.length < 20_000) text += pieces[Math.floor(r() * (seed % 2 ? pieces.length : pieces.length - 1))];
+      const want = [0];
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\r' && text[i + 1] === '\n') i++;
+        if (text[i] === '\n' || text[i] === '\r') want.push(i + 1);
+      }
+      const idx = new LineIndex(text);
+      assert.equal(idx.lineCount, want.length, `seed ${seed}`);
+      for (let l = 0; l < want.length; l++) assert.equal(idx.lineStart(l), want[l], `seed ${seed} line ${l}`);
+      for (let k = 0; k < 200; k++) {
+        const offset = Math.floor(r() * (text.length + 1));
+        let line = 0;
+        while (line + 1 < want.length && want[line + 1] <= offset) line++;
+        assert.equal(idx.lineAt(offset), line, `seed ${seed} offset ${offset}`);
+      }
+    }
+  });
 });
