@@ -205,8 +205,21 @@ export function recognizeCsvRows(
       out.push(...recognizePlainText(text, data, lines, row.starts[0], row.ends[0]));
     }
     return true;
-  }, from, to);
+  }, from, to, lastColumnRead(ctx));
   return out;
+}
+
+/**
+ * The last column a data row is read at. At least 1: a row of one field is prose (see above), so
+ * rows must still tell one field from more.
+ */
+function lastColumnRead(ctx: CsvContext): number {
+  let last = 1;
+  for (const k of ctx.codeColumns) last = Math.max(last, k, ctx.columns[k].typeColumn ?? 0);
+  for (const k of ctx.modifierColumns) last = Math.max(last, k);
+  for (const k of ctx.textColumns) last = Math.max(last, k);
+  for (const k of Object.values(ctx.fact)) if (k !== undefined) last = Math.max(last, k);
+  return last;
 }
 
 /** Modifiers of a row's modifier columns: `QW`, `50|62`, `25, 59`. */

@@ -21,7 +21,13 @@ export interface CsvRow {
 /** Returns false from the callback to stop. */
 export type RowCallback = (row: CsvRow) => boolean | void;
 
-export function tokenizeCsv(text: string, delimiter: number, onRow: RowCallback, from = 0, to = text.length): void {
+/**
+ * Calls `onRow` for every row in `[from, to)`. With `lastField`, fields after that one are not
+ * delimited: the row's rest is skipped to its end (quotes respected) and `count` is at most
+ * `lastField + 1`; a caller that reads only some columns saves most of the work on wide files.
+ */
+export function tokenizeCsv(text: string, delimiter: number, onRow: RowCallback, from = 0, to = text.length, lastField = Infinity): void {
+  const skipper = lastField < Infinity ? new RowSkipper(text, delimiter, to) : undefined;
   let starts = new Int32Array(64);
   let ends = new Int32Array(64);
   const row: CsvRow = { index: 0, start: from, end: from, count: 0, starts, ends };
@@ -85,6 +91,7 @@ export function tokenizeCsv(text: string, delimiter: number, onRow: RowCallback,
       starts[count] = fieldStart;
       ends[count] = fieldEnd;
       count++;
+      if (skipper && count > lastField && i < to && text.charCodeAt(i) === delimiter) i = skipper.rowEnd(i + 1);
       if (i >= to) {
         atRowEnd = true;
         row.end = to;
@@ -112,6 +119,62 @@ export function tokenizeCsv(text: string, delimiter: number, onRow: RowCallback,
     row.start = rowStart;
     row.count = count;
     if (onRow(row) === false) return;
+  }
+}
+
+/**
+ * Finds where a row ends from a field start without delimiting its fields, with the tokenizer's
+ * quoting: a quote opens a quoted field only at a field start (after a delimiter); inside one, line
+ * breaks and delimiters are content and `""` is a quote. Jumps with `indexOf` and keeps the next
+ * position of each searched string, since rows are asked for in order (searching again for a string
+ * the rest of the text lacks would rescan it for every row).
+ */
+class RowSkipper {
+  private nextLf = -1;
+  private nextCr = -1;
+  private nextOpen = -1;
+  private readonly open: string;
+
+  constructor(private readonly text: string, delimiter: number, private readonly to: number) {
+    this.open = `${String.fromCharCode(delimiter)}"`;
+  }
+
+  /** Offset of the line break (or `to`) that ends the row whose field starting at `i` is not yet read. */
+  rowEnd(i: number): number {
+    const { text, to } = this;
+    for (;;) {
+      if (i >= to) return to;
+      if (text.charCodeAt(i) === 34) {
+        i = this.closingQuote(i + 1);
+        if (i >= to) return to;
+      }
+      const lineBreak = Math.min(this.next('\n', i), this.next('\r', i));
+      const open = this.next(this.open, i);
+      if (lineBreak <= open) return Math.min(lineBreak, to);
+      i = open + 1; // a quoted field starts after this delimiter
+    }
+  }
+
+  /** Offset just past the quote closing a quoted field whose content starts at `i` (or `to`). */
+  private closingQuote(i: number): number {
+    for (;;) {
+      const q = this.text.indexOf('"', i);
+      if (q < 0 || q >= this.to) return this.to;
+      if (this.text.charCodeAt(q + 1) !== 34) return q + 1;
+      i = q + 2;
+    }
+  }
+
+  /** The first occurrence of `s` at or after `i`, or Infinity; remembered while it lies ahead. */
+  private next(s: string, i: number): number {
+    const cached = s === '\n' ? this.nextLf : s === '\r' ? this.nextCr : this.nextOpen;
+    if (cached === Infinity || cached >= i) return cached;
+    const found = this.text.indexOf(s, i);
+    const at = found < 0 || found >= this.to ? Infinity : found;
+    if (s === '\n') this.nextLf = at;
+    else if (s === '\r') this.nextCr = at;
+    else this.nextOpen = at;
+    return at;
   }
 }
 
