@@ -38,4 +38,10 @@ describe('CSV tokenizer: skipping the columns nobody reads', () => {
     const text = 'a,b,c,"x\ny,z",d\ne,f\n';
     assert.deepEqual(rows(text, 1).map((r) => r.split(' ')[1]), ['0-15', '16-19']);
   });
+
+  it('walks a row too long for the regular expression character by character, with the same result', () => {
+    const text = `a,b,c,${',"x""y"'.repeat(2_000_000)}\nz,1\n`;
+    const lineBreak = text.indexOf('\n');
+    assert.deepEqual(rows(text, 1), ['0 0-' + lineBreak + ' many 0-1 2-3', `1 ${lineBreak + 1}-${lineBreak + 4} many ${lineBreak + 1}-${lineBreak + 2} ${lineBreak + 3}-${lineBreak + 4}`]);
+  });
 });

@@ -124,57 +124,59 @@ export function tokenizeCsv(text: string, delimiter: number, onRow: RowCallback,
 
 /**
  * Finds where a row ends from a field start without delimiting its fields, with the tokenizer's
- * quoting: a quote opens a quoted field only at a field start (after a delimiter); inside one, line
- * breaks and delimiters are content and `""` is a quote. Jumps with `indexOf` and keeps the next
- * position of each searched string, since rows are asked for in order (searching again for a string
- * the rest of the text lacks would rescan it for every row).
+ * quoting: a quote opens a quoted field only at a field start; inside one, line breaks and
+ * delimiters are content and `""` is a quote; after its closing quote, characters up to the next
+ * delimiter are stray. One sticky regular expression per delimiter spells exactly that; matched
+ * natively it is about twice as fast as the field loop on rows of quoted amounts. Every part is
+ * optional, so it never fails: it stops at the row's line break (or the end). A row too long for
+ * the matcher is walked character by character instead.
  */
 class RowSkipper {
-  private nextLf = -1;
-  private nextCr = -1;
-  private nextOpen = -1;
-  private readonly open: string;
+  private static readonly cache = new Map<number, RegExp>();
+  private readonly rest: RegExp;
 
-  constructor(private readonly text: string, delimiter: number, private readonly to: number) {
-    this.open = `${String.fromCharCode(delimiter)}"`;
+  constructor(private readonly text: string, private readonly delimiter: number, private readonly to: number) {
+    let rest = RowSkipper.cache.get(delimiter);
+    if (!rest) {
+      const d = `\\x${delimiter.toString(16).padStart(2, '0')}`;
+      const field = `(?:"(?:[^"]+|"")*(?:"[^${d}\\r\\n]*)?|[^"${d}\\r\\n][^${d}\\r\\n]*|)`;
+      RowSkipper.cache.set(delimiter, (rest = new RegExp(`${field}(?:${d}${field})*`, 'y')));
+    }
+    this.rest = rest;
   }
 
   /** Offset of the line break (or `to`) that ends the row whose field starting at `i` is not yet read. */
   rowEnd(i: number): number {
-    const { text, to } = this;
+    this.rest.lastIndex = i;
+    try {
+      this.rest.test(this.text);
+    } catch {
+      // Millions of fields or `""` in one row overflow the matcher's backtrack stack.
+      return this.rowEndByChar(i);
+    }
+    return Math.min(this.rest.lastIndex, this.to);
+  }
+
+  /** The same, one character at a time. */
+  private rowEndByChar(i: number): number {
+    const { text, to, delimiter } = this;
     for (;;) {
-      if (i >= to) return to;
-      if (text.charCodeAt(i) === 34) {
-        i = this.closingQuote(i + 1);
-        if (i >= to) return to;
+      if (i < to && text.charCodeAt(i) === 34) {
+        for (i++; i < to; i++) {
+          if (text.charCodeAt(i) !== 34) continue;
+          if (text.charCodeAt(i + 1) !== 34) break;
+          i++;
+        }
+        i++;
       }
-      const lineBreak = Math.min(this.next('\n', i), this.next('\r', i));
-      const open = this.next(this.open, i);
-      if (lineBreak <= open) return Math.min(lineBreak, to);
-      i = open + 1; // a quoted field starts after this delimiter
+      for (;; i++) {
+        if (i >= to) return to;
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) return i;
+        if (c === delimiter) break;
+      }
+      i++;
     }
-  }
-
-  /** Offset just past the quote closing a quoted field whose content starts at `i` (or `to`). */
-  private closingQuote(i: number): number {
-    for (;;) {
-      const q = this.text.indexOf('"', i);
-      if (q < 0 || q >= this.to) return this.to;
-      if (this.text.charCodeAt(q + 1) !== 34) return q + 1;
-      i = q + 2;
-    }
-  }
-
-  /** The first occurrence of `s` at or after `i`, or Infinity; remembered while it lies ahead. */
-  private next(s: string, i: number): number {
-    const cached = s === '\n' ? this.nextLf : s === '\r' ? this.nextCr : this.nextOpen;
-    if (cached === Infinity || cached >= i) return cached;
-    const found = this.text.indexOf(s, i);
-    const at = found < 0 || found >= this.to ? Infinity : found;
-    if (s === '\n') this.nextLf = at;
-    else if (s === '\r') this.nextCr = at;
-    else this.nextOpen = at;
-    return at;
   }
 }
 
