@@ -47,7 +47,11 @@ export function parseSetting(raw: string): LineFacts['setting'] {
 
 /** Facts without undefined members, so `deepEqual` and JSON stay tidy. */
 export function compactFacts(f: LineFacts): LineFacts {
-  const out: LineFacts = {};
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') (out as Record<string, unknown>)[k] = v;
-  return out;
+  const out: Record<string, unknown> = {};
+  // for...in rather than Object.entries: no array per member for every occurrence of a check.
+  for (const k in f) {
+    const v = (f as Record<string, unknown>)[k];
+    if (v !== undefined && v !== '') out[k] = v;
+  }
+  return out as LineFacts;
 }

@@ -3,6 +3,7 @@
  * `add-on-without-primary`.
  */
 import type { CodeOccurrence, CodeRecord, IsoDate } from '../model';
+import { NO_FINDINGS } from './types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import { quarterOf } from '../catalog/inpatient';
 import { isCpt } from '../codes/shapes';
@@ -17,7 +18,7 @@ export const unknownCode: Rule = {
   title: 'Code-shaped value in a code field that no loaded data knows',
   check(o, { catalog, localCodes }) {
     // Only a code field says the value must be a code; prose shows known codes only anyway.
-    if (o.confidence !== 'context' || catalog.knows(o.code) || localCodes?.has(o.code)) return [];
+    if (o.confidence !== 'context' || catalog.knows(o.code) || localCodes?.has(o.code)) return NO_FINDINGS;
     const what = isCpt(o.system) ? 'CPT' : 'HCPCS Level II';
     const span = catalog.quarters().length ? `, OPPS ${catalog.quarters()[0]} to ${catalog.quarters()[catalog.quarters().length - 1]}` : '';
     return [
@@ -36,26 +37,31 @@ function firstListed(record: CodeRecord, quarters: readonly string[]): string | 
   return quarters.find((q) => history[q] !== undefined);
 }
 
+/** The last quarter not after `q` (quarters sorted), without copying the list per occurrence. */
+function lastAtOrBefore(quarters: readonly string[], q: string): string | undefined {
+  for (let i = quarters.length - 1; i >= 0; i--) if (quarters[i] <= q) return quarters[i];
+  return undefined;
+}
+
 export const deletedCode: Rule = {
   id: 'deleted-code',
   defaultSeverity: 'error',
   title: 'Code deleted before the date of service',
   check(o, context) {
     // A code cited in prose is a reference, not a billed line.
-    if (o.confidence !== 'context') return [];
+    if (o.confidence !== 'context') return NO_FINDINGS;
     const record = context.catalog.record(o.code);
-    if (!record) return [];
+    if (!record) return NO_FINDINGS;
     const date = dateOf(o, context);
     const q = quarterOf(date);
     let why: string | undefined;
     if (record.terminationDate && record.terminationDate < date) why = `terminated ${record.terminationDate} (CMS HCPCS)`;
     else if (record.status === 'deleted' && !record.terminationDate) why = 'deleted (CMS HCPCS)';
     else {
-      const quarters = context.catalog.quarters();
-      const inForce = [...quarters].reverse().find((x) => x <= q);
+      const inForce = lastAtOrBefore(context.catalog.quarters(), q);
       if (inForce && record.opps?.byQuarter[inForce] === 'D') why = `discontinued: OPPS status indicator D in CMS OPPS Addendum B ${inForce}`;
     }
-    if (!why) return [];
+    if (!why) return NO_FINDINGS;
     const replacements = record.replacedBy ?? [];
     return [
       {
@@ -73,9 +79,9 @@ export const notYetEffective: Rule = {
   defaultSeverity: 'error',
   title: 'Code not yet effective on the date of service',
   check(o, context) {
-    if (o.confidence !== 'context') return [];
+    if (o.confidence !== 'context') return NO_FINDINGS;
     const record = context.catalog.record(o.code);
-    if (!record) return [];
+    if (!record) return NO_FINDINGS;
     const date = dateOf(o, context);
     if (record.effectiveDate && record.effectiveDate > date) {
       return [{ range: o.range, occurrence: o, message: `${o.code} is not yet effective on ${date}: CMS HCPCS adds it on ${record.effectiveDate}.` }];
@@ -87,7 +93,7 @@ export const notYetEffective: Rule = {
     if (!record.effectiveDate && first && quarters[0] <= q && first > q && !record.pfs) {
       return [{ range: o.range, occurrence: o, message: `${o.code} is not yet effective on ${date}: it first appears in CMS OPPS Addendum B ${first}.` }];
     }
-    return [];
+    return NO_FINDINGS;
   },
 };
 

@@ -25,7 +25,14 @@ export const RULES: readonly Rule[] = [
 
 export function runRules(occurrences: readonly CodeOccurrence[], context: RuleContext, settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
-  const emit = (rule: Rule, severity: Finding['severity'], f: RuleFinding) => findings.push({ ...f, rule: rule.id, severity, code: f.occurrence.code });
+  // The rule's own object becomes the finding (rules return fresh objects): no copy per finding.
+  const emit = (rule: Rule, severity: Finding['severity'], f: RuleFinding) => {
+    const finding = f as Finding;
+    finding.rule = rule.id;
+    finding.severity = severity;
+    finding.code = f.occurrence.code;
+    findings.push(finding);
+  };
   for (const rule of rules) {
     const severity = settings[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;

@@ -4,6 +4,7 @@
  * On an outpatient line it is an error; where the document does not say the setting, information.
  */
 import type { CodeOccurrence } from '../model';
+import { NO_FINDINGS } from './types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import { inpatientStatus, InpatientStatus, quarterLabel } from '../catalog/inpatient';
 import { lineSetting } from './setting';
@@ -50,9 +51,9 @@ export const inpatientOnly: Rule = {
   defaultSeverity: 'information',
   title: 'Code is on the CMS inpatient-only list for the date of service (setting not stated)',
   check(o, context) {
-    if (lineSetting(o.facts, context.defaultSetting)) return [];
+    if (lineSetting(o.facts, context.defaultSetting)) return NO_FINDINGS;
     const hit = status(o, context);
-    if (!hit) return [];
+    if (!hit) return NO_FINDINGS;
     return [
       {
         range: o.range,

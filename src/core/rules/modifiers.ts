@@ -2,6 +2,7 @@
  * Modifier rules: `modifier-unknown`, `modifier-duplicate`, `modifier-too-many` and
  * `modifier-not-allowed` (from the code's CMS PFS payment indicators).
  */
+import { NO_FINDINGS } from './types';
 import type { Rule, RuleFinding } from './types';
 import { modifierVerdict } from '../codes/pfsMeaning';
 import { removeModifier } from './fixes';
@@ -14,6 +15,7 @@ export const modifierUnknown: Rule = {
   defaultSeverity: 'warning',
   title: 'Modifier is not a known CPT or HCPCS Level II modifier',
   check(o, context) {
+    if (!o.modifiers.length) return NO_FINDINGS;
     return o.modifiers
       .filter((m) => !context.catalog.modifier(m.code))
       .map((m) => {
@@ -33,6 +35,7 @@ export const modifierDuplicate: Rule = {
   defaultSeverity: 'warning',
   title: 'The same modifier is written twice on one line',
   check(o, context) {
+    if (o.modifiers.length < 2) return NO_FINDINGS;
     const seen = new Set<string>();
     const out: RuleFinding[] = [];
     for (const m of o.modifiers) {
@@ -51,7 +54,7 @@ export const modifierTooMany: Rule = {
   defaultSeverity: 'error',
   title: 'More than four modifiers on one line',
   check(o) {
-    if (o.modifiers.length <= MAX_MODIFIERS) return [];
+    if (o.modifiers.length <= MAX_MODIFIERS) return NO_FINDINGS;
     const extra = o.modifiers.slice(MAX_MODIFIERS);
     return [
       {
@@ -68,8 +71,9 @@ export const modifierNotAllowed: Rule = {
   defaultSeverity: 'warning',
   title: "Modifier forbidden by the code's CMS PFS payment indicators",
   check(o, context) {
+    if (!o.modifiers.length) return NO_FINDINGS;
     const record = context.catalog.record(o.code);
-    if (!record?.pfs) return [];
+    if (!record?.pfs) return NO_FINDINGS;
     const out: RuleFinding[] = [];
     for (const m of o.modifiers) {
       const verdict = modifierVerdict(m.code, record.pfs);

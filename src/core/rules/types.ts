@@ -24,6 +24,12 @@ export interface RuleContext {
 /** What a rule returns; the runner adds the rule id, severity and code. */
 export type RuleFinding = Omit<Finding, 'severity' | 'rule' | 'code'>;
 
+/**
+ * What `check` returns when it finds nothing: one shared frozen array, not a new one per rule and
+ * occurrence (14 rules x 70,000 occurrences of empty arrays were a good part of a check's garbage).
+ */
+export const NO_FINDINGS = Object.freeze([]) as unknown as RuleFinding[];
+
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
