@@ -47,6 +47,11 @@ export function x12Separators(text: string, isaStart: number): Separators {
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff;
 
+/** The segments the recognizer reads; every other one is skipped to its terminator unsplit. */
+const READ_SEGMENTS = new Set(['GS', 'ST', 'CLM', 'LX', 'DTP', 'SV1', 'SV2', 'SV3', 'SVC', 'SE', 'HL']);
+/** Segment ids are two or three characters: longer element 0s are no segment the recognizer reads. */
+const MAX_ID = 3;
+
 export function recognizeX12(text: string, data: RecognizerData, lines = new LineIndex(text)): CodeOccurrence[] {
   void data; // in a claim's code slot a code-shaped value is reported whether known or not
   const out: CodeOccurrence[] = [];
@@ -63,10 +68,17 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
   const element = (k: number): string => (k < count ? text.slice(starts[k], ends[k]) : '');
   let count = 0;
 
+  const segmentChar = String.fromCharCode(sep.segment);
   while (i < text.length) {
     // One segment: elements split by the element separator, up to the terminator.
     while (i < text.length && isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== sep.segment) i++;
     if (i >= text.length) break;
+    if (!READ_SEGMENTS.has(segmentId(text, i, sep))) {
+      // Most segments (NM1, N3, REF, HI, amounts...) yield nothing: jump to the terminator.
+      const end = text.indexOf(segmentChar, i);
+      i = end < 0 ? text.length + 1 : end + 1;
+      continue;
+    }
     count = 0;
     let s = i;
     while (i < text.length) {
@@ -177,6 +189,23 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
     }
   }
   return out;
+}
+
+/**
+ * Element 0 of the segment at `i` when it is short enough to be a segment the recognizer reads
+ * (as `element(0)` would give it), else ''. Reads at most a few characters.
+ */
+function segmentId(text: string, i: number, sep: Separators): string {
+  let e = i;
+  while (e < text.length && e - i <= MAX_ID) {
+    const c = text.charCodeAt(e);
+    if (c === sep.element || c === sep.segment) break;
+    e++;
+  }
+  if (e - i > MAX_ID) return '';
+  // A segment without elements: its id ends before the line break that precedes the terminator.
+  while (e > i && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13)) e--;
+  return text.slice(i, e);
 }
 
 /**
