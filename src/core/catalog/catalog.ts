@@ -66,11 +66,33 @@ export interface PackSummary {
   mueValues?: number;
 }
 
+/** One code's OPPS status indicators in one pack: `row[i]` is the status in `quarters[i]` (null: not listed). */
+interface OppsRow {
+  quarters: readonly string[];
+  row: readonly (string | null | undefined)[];
+}
+
+/** A code's status per quarter over its rows in merge order (a later pack wins a quarter). */
+function statusByQuarter(rows: readonly OppsRow[]): Map<string, string> {
+  const byQuarter = new Map<string, string>();
+  for (const { quarters, row } of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const si = row[i];
+      if (si !== null && si !== undefined) byQuarter.set(quarters[i], si);
+    }
+  }
+  return byQuarter;
+}
+
 export class Catalog {
   private readonly codeEntries = new Map<string, { pack: string; year?: number; entry: PackCode }[]>();
   private readonly pfsRows = new Map<string, { release: string; pack: string; columns: PfsColumn[]; values: string[] }>();
   private readonly oppsQuarters: string[] = [];
-  private readonly oppsStatus = new Map<string, Map<string, string>>();
+  /**
+   * OPPS status rows per code as the packs hold them (a row is indexed like its pack's quarters),
+   * in merge order. Kept columnar: a Map per code was most of building a catalog.
+   */
+  private readonly oppsStatus = new Map<string, OppsRow[]>();
   private oppsPack = '';
   private readonly modifierTable = new Map<string, Modifier>();
   private readonly posTable = new Map<string, PlaceOfService>();
@@ -86,28 +108,32 @@ export class Catalog {
   }
 
   private add(pack: DataPack): void {
-    for (const [code, entry] of Object.entries(pack.codes ?? {})) {
+    // for...in over the big tables, not Object.entries: no pair array per code.
+    const codes = pack.codes ?? {};
+    for (const code in codes) {
+      const entry = codes[code];
       const key = code.trim().toUpperCase();
       let list = this.codeEntries.get(key);
       if (!list) this.codeEntries.set(key, (list = []));
       list.push({ pack: pack.id, year: pack.codeSetYear, entry });
     }
     if (pack.pfs) {
-      for (const [code, values] of Object.entries(pack.pfs.rows)) {
-        this.pfsRows.set(code.toUpperCase(), { release: pack.pfs.release, pack: pack.id, columns: pack.pfs.columns, values });
+      const rows = pack.pfs.rows;
+      for (const code in rows) {
+        this.pfsRows.set(code.toUpperCase(), { release: pack.pfs.release, pack: pack.id, columns: pack.pfs.columns, values: rows[code] });
       }
     }
     if (pack.opps) {
       const quarters = pack.opps.quarters;
       for (const q of quarters) if (!this.oppsQuarters.includes(q)) this.oppsQuarters.push(q);
       this.oppsQuarters.sort();
-      for (const [code, row] of Object.entries(pack.opps.status)) {
+      const status = pack.opps.status;
+      for (const code in status) {
         const key = code.toUpperCase();
-        let byQuarter = this.oppsStatus.get(key);
-        if (!byQuarter) this.oppsStatus.set(key, (byQuarter = new Map()));
-        row.forEach((si, i) => {
-          if (si !== null && si !== undefined) byQuarter!.set(quarters[i], si);
-        });
+        const rows = this.oppsStatus.get(key);
+        const row = { quarters, row: status[code] };
+        if (rows) rows.push(row);
+        else this.oppsStatus.set(key, [row]);
       }
       for (const info of pack.opps.legend ?? []) this.siLegend.set(info.indicator, info);
       this.oppsPack = pack.id;
@@ -173,8 +199,9 @@ export class Catalog {
       record.pfs = toPfs(pfs.release, pfs.columns, pfs.values);
       sources.pfs = pfs.pack;
     }
-    const opps = this.oppsStatus.get(code);
-    if (opps) {
+    const oppsRows = this.oppsStatus.get(code);
+    if (oppsRows) {
+      const opps = statusByQuarter(oppsRows);
       const history: OppsHistory = { byQuarter: {} };
       for (const q of this.oppsQuarters) {
         const si = opps.get(q);
