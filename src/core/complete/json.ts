@@ -12,7 +12,8 @@
  */
 import { findNodeAtLocation, getLocation, Node, parseTree } from 'jsonc-parser';
 import { isProcedureSystem } from '../recognize/fhir';
-import { normalizeHeader, roleOf, typeAllowsCode } from '../recognize/csv/headers';
+import { roleOf, typeAllowsCode } from '../recognize/csv/headers';
+import { keyName } from '../recognize/json';
 import type { CompletionContext } from './types';
 import { codeShape } from '../codes/shapes';
 import { lineEnd, queryMode } from './typed';
@@ -212,16 +213,3 @@ function itemModifiers(item: Node | undefined): string[] {
   return out;
 }
 
-/** `procedureCode` -> `procedure code`, `billing_code` -> `billing code` (as the recognizer reads keys). */
-function keyName(key: string): string {
-  let s = '';
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c >= 65 && c <= 90 && i > 0) {
-      const p = key.charCodeAt(i - 1);
-      if (p >= 97 && p <= 122) s += ' ';
-    }
-    s += key[i];
-  }
-  return normalizeHeader(s);
-}

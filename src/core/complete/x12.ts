@@ -9,7 +9,7 @@
  * - Separators come from ISA (`x12Separators`); a segment ends at its terminator or, while it is
  *   being typed, at the end of the line.
  */
-import { x12Separators } from '../recognize/x12';
+import { componentSeparator, x12Separators } from '../recognize/x12';
 import type { CompletionContext } from './types';
 import { codeShape } from '../codes/shapes';
 import { lineEnd, lineStart, queryMode } from './typed';
@@ -80,16 +80,6 @@ export function x12CompletionContext(text: string, offset: number, wordPrefix: s
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff;
 
-/** The declared component separator, else `:` or `>` when the element uses one. */
-function componentSeparator(text: string, start: number, end: number, declared: number): number {
-  let other = -1;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === declared) return declared;
-    if (other < 0 && (c === 58 || c === 62)) other = c;
-  }
-  return other < 0 ? declared : other;
-}
 
 /** An 837I transaction (implementation guide X223) around the cursor. */
 function isInstitutional(text: string, offset: number): boolean {

@@ -68,7 +68,7 @@ const TEXT_KEYS = new Set(['description', 'display', 'text', 'note', 'notes', 'c
   'additional_payer_notes', 'narrative', 'short_description', 'long_description', 'shortDescription', 'longDescription']);
 
 /** `procedureCode` -> `procedure code`, `billing_code` -> `billing code`. */
-function keyName(key: string): string {
+export function keyName(key: string): string {
   let s = '';
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);

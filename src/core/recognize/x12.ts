@@ -212,7 +212,7 @@ function segmentId(text: string, i: number, sep: Separators): string {
  * The component separator an element really uses: the declared one (ISA16) when present,
  * else `:` or `>` when the element holds one (files whose ISA16 disagrees with their body).
  */
-function componentSeparator(text: string, start: number, end: number, declared: number): number {
+export function componentSeparator(text: string, start: number, end: number, declared: number): number {
   let other = -1;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
