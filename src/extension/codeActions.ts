@@ -15,7 +15,7 @@ export class CodeActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
-      const finding = this.diagnostics.findingOf(diagnostic);
+      const finding = this.diagnostics.findingOf(diagnostic, document.uri);
       if (!finding) continue;
       for (const fix of finding.fixes ?? []) actions.push(edit(document, fix.title, [fix], diagnostic, true));
       const safe = (finding.fixes ?? []).filter((f) => f.safeForAll);

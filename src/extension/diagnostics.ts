@@ -11,7 +11,6 @@ import type { Log } from './log';
 import type { Finding } from '../core/model';
 import { disabledRules } from './ruleScopes';
 
-const DEBOUNCE_MS = 250;
 
 export class Diagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cpt-lens');
@@ -29,7 +28,7 @@ export class Diagnostics implements vscode.Disposable {
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, readSettings(e.document).debounceMs)),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens') && this.refreshAll()),
       data.onDidChange(() => this.refreshAll()),
@@ -89,9 +88,15 @@ export class Diagnostics implements vscode.Disposable {
     }
   }
 
-  /** The finding a diagnostic of this collection was made from. */
-  findingOf(diagnostic: vscode.Diagnostic): Finding | undefined {
-    return this.findings.get(diagnostic);
+  /**
+   * The finding a diagnostic of this collection was made from. VS Code hands code-action providers
+   * copies of the diagnostics, so a copy is matched to ours by range, rule and message.
+   */
+  findingOf(diagnostic: vscode.Diagnostic, uri?: vscode.Uri): Finding | undefined {
+    const direct = this.findings.get(diagnostic);
+    if (direct || !uri || diagnostic.source !== 'CPT Lens') return direct;
+    const same = this.diagnosticsOf(uri).find((d) => d.range.isEqual(diagnostic.range) && d.message === diagnostic.message);
+    return same && this.findings.get(same);
   }
 
   /** Current diagnostics of a document. */

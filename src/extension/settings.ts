@@ -14,6 +14,8 @@ export interface Settings {
   defaultSetting: DefaultSetting;
   localCodes: string[];
   maxFileSizeMB: number;
+  /** Wait after the last keystroke before problems are re-checked. */
+  debounceMs: number;
   inlayHints: { mode: InlineMode; maxLength: number };
 }
 
@@ -31,6 +33,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     defaultSetting: c.get<DefaultSetting>('rules.defaultSetting', 'unknown'),
     localCodes: c.get<string[]>('localCodes', []).map((x) => x.trim().toUpperCase()),
     maxFileSizeMB: c.get<number>('maxFileSizeMB', 20),
+    debounceMs: Math.max(0, Math.min(5000, c.get<number>('diagnostics.debounceMs', 250))),
     inlayHints: { mode: c.get<InlineMode>('inlayHints.mode', 'descriptor'), maxLength: c.get<number>('inlayHints.maxLength', 40) },
   };
 }

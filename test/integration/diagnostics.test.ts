@@ -59,3 +59,35 @@ describe('diagnostics while typing in a charge file', () => {
     }
   });
 });
+
+describe('quick fixes', () => {
+  it('removing an unknown modifier edits the document and clears the problem', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Planned: CPT 64866-ZZ for the left side.\n' });
+    await vscode.window.showTextDocument(document);
+    const found = await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'modifier-unknown'));
+    const problem = found.find((x) => ruleOf(x) === 'modifier-unknown')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, problem.range);
+    const remove = actions.find((a) => a.title === 'Remove modifier ZZ');
+    assert.ok(remove?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(actions.some((a) => a.title === 'Turn off modifier-unknown for this file'));
+    assert.ok(await vscode.workspace.applyEdit(remove.edit));
+    assert.equal(document.getText(), 'Planned: CPT 64866 for the left side.\n');
+    const after = await diagnostics(document.uri, (d) => !d.some((x) => ruleOf(x) === 'modifier-unknown'));
+    assert.ok(!after.some((x) => ruleOf(x) === 'modifier-unknown'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('a deleted HCPCS code with a CMS replacement offers the replacement', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'csv', content: 'HCPCS,Charge\nA4466,10.00\n' });
+    await vscode.window.showTextDocument(document);
+    const found = await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'deleted-code'));
+    const problem = found.find((x) => ruleOf(x) === 'deleted-code');
+    assert.ok(problem, JSON.stringify(found));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, problem.range);
+    const replace = actions.find((a) => a.title === 'Replace A4466 with A4467');
+    assert.ok(replace?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(replace.edit));
+    assert.equal(document.getText(), 'HCPCS,Charge\nA4467,10.00\n');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
