@@ -10,6 +10,7 @@ import type { CheckOptions, Engine } from './engine';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
 import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
+import { EditedText } from './text/editedText';
 
 /** One edit in offsets of the text before it: `[start, oldEnd)` replaced by `text`. */
 export interface TextEdit {
@@ -21,7 +22,8 @@ export interface TextEdit {
 export type EditOutcome = 'rows' | 'full';
 
 export class CheckSession {
-  text: string;
+  /** The text with the edits applied so far; a row edit reads only its rows of it (see EditedText). */
+  private source: EditedText;
   lines: LineIndex;
   occurrences: CodeOccurrence[] = [];
   /** Values in code slots that are not valid codes, in document order. */
@@ -32,9 +34,18 @@ export class CheckSession {
   private multilineFields = false;
 
   constructor(private readonly engine: Engine, text: string, private readonly options: RecognizeOptions = {}, private readonly check: CheckOptions = {}) {
-    this.text = text;
+    this.source = EditedText.of(text);
     this.lines = new LineIndex(text);
     this.full();
+  }
+
+  /** The document's text (built as one string when asked for after row edits). */
+  get text(): string {
+    return this.source.toString();
+  }
+
+  set text(text: string) {
+    this.source = EditedText.of(text);
   }
 
   /** Recognizes the whole text and runs every rule. */
@@ -62,12 +73,12 @@ export class CheckSession {
    * and returns false, so a host can defer the full check (a keystroke must not wait for it).
    */
   tryRowEdit(edit: TextEdit): boolean {
-    const before = this.text;
+    const before = this.source;
     if (!this.rowsOnly(before, edit)) return false;
-    this.text = before.slice(0, edit.start) + edit.text + before.slice(edit.oldEnd);
+    this.source = before.apply(edit);
     const oldLines = this.lines;
     const newEnd = edit.start + edit.text.length;
-    this.lines = LineIndex.edited(oldLines, this.text, edit.start, edit.oldEnd, newEnd);
+    this.lines = LineIndex.edited(oldLines, this.source, edit.start, edit.oldEnd, newEnd);
     const firstLine = oldLines.lineAt(edit.start);
     const lastOld = oldLines.lineAt(edit.oldEnd);
     const lastNew = this.lines.lineAt(newEnd);
@@ -81,28 +92,44 @@ export class CheckSession {
     const [invalidFrom, invalidTo] = lineSpan(this.invalid, firstLine, lastOld);
     const removedInvalid = this.invalid.slice(invalidFrom, invalidTo);
     if (lineDelta) for (let i = invalidTo; i < this.invalid.length; i++) shiftOccurrence(this.invalid[i], lineDelta, moved);
+
+    // The edited rows are read from a small copy of them (the whole edited text is never built):
+    // a line break first, so that the copy's line 1 is the document's `firstLine`.
     const rowStart = this.lines.lineStart(firstLine);
-    const rowEnd = lastNew + 1 < this.lines.lineCount ? this.lines.lineStart(lastNew + 1) : this.text.length;
-    const rows = this.engine.recognizeCsvRowsWithInvalid(this.text, this.csv!, this.lines, rowStart, rowEnd);
-    const added = rows.occurrences;
-    // A new array, not a splice: lookups keep indexes per array (occurrenceAt).
-    this.occurrences = this.occurrences.slice(0, from).concat(added, this.occurrences.slice(to));
-    this.invalid.splice(invalidFrom, invalidTo - invalidFrom, ...rows.invalid);
+    const rowEnd = lastNew + 1 < this.lines.lineCount ? this.lines.lineStart(lastNew + 1) : this.source.length;
+    const window = `\n${this.source.slice(rowStart, rowEnd)}`;
+    const windowLines = new LineIndex(window);
+    const rows = this.engine.recognizeCsvRowsWithInvalid(window, this.csv!, windowLines, 1, window.length);
+    // A row yields its code columns before its text columns: put them in document order, as a full check does.
+    const added = rows.occurrences.sort((x, y) => x.range.startLine - y.range.startLine || x.range.startCharacter - y.range.startCharacter);
 
     // Rules: the new rows, plus every line of the claims the edit touched.
     const claims = new Set<string>();
     for (const o of [...removed, ...added]) if (o.facts.claimId) claims.add(o.facts.claimId);
+    let fresh: Finding[] | undefined;
+    // Without claims the rules need only the new rows: run them on the copy, in its line numbers.
+    if (!claims.size) fresh = this.engine.findings(added, window, this.check, windowLines, rows.invalid);
+    const toDocument = new Set<object>();
+    for (const o of added) shiftOccurrence(o, firstLine - 1, toDocument);
+    for (const o of rows.invalid) shiftOccurrence(o, firstLine - 1, toDocument);
+    for (const f of fresh ?? []) shiftAllOfFinding(f, firstLine - 1, toDocument);
+
+    // A new array, not a splice: lookups keep indexes per array (occurrenceAt).
+    this.occurrences = this.occurrences.slice(0, from).concat(added, this.occurrences.slice(to));
+    this.invalid.splice(invalidFrom, invalidTo - invalidFrom, ...rows.invalid);
+
     const subset = claims.size ? this.occurrences.filter((o) => added.includes(o) || (o.facts.claimId !== undefined && claims.has(o.facts.claimId))) : added;
+    // Claims may span the document: their rules read the whole text.
+    fresh ??= this.engine.findings(subset, this.text, this.check, this.lines, rows.invalid);
     const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
     const kept = this.findings.filter((f) => !stale.has(f.occurrence));
     if (lineDelta) for (const f of kept) shiftFinding(f, lastOld, lineDelta, moved);
-    const fresh = this.engine.findings(subset, this.text, this.check, this.lines, rows.invalid);
     this.findings = mergeSorted(kept, fresh);
     return true;
   }
 
   /** Whether the edit can be handled row by row: a CSV data row, no quotes, no multi-line fields. */
-  private rowsOnly(before: string, edit: TextEdit): boolean {
+  private rowsOnly(before: EditedText, edit: TextEdit): boolean {
     if (this.kind !== 'csv' || !this.csv || this.multilineFields) return false;
     if (edit.start < this.csv.dataStart) return false;
     if (edit.text.includes('"') || before.slice(edit.start, edit.oldEnd).includes('"')) return false;
@@ -139,6 +166,13 @@ function shiftOccurrence(o: CodeOccurrence, delta: number, moved: Set<object>): 
   shiftRange(o.range, delta, moved);
   for (const m of o.modifiers) shiftRange(m.range, delta, moved);
   shiftRange(o.facts.placeOfServiceRange, delta, moved);
+}
+
+/** Moves every range of a finding (each range object once). */
+function shiftAllOfFinding(f: Finding, delta: number, moved: Set<object>): void {
+  shiftRange(f.range, delta, moved);
+  for (const r of f.related ?? []) shiftRange(r.range, delta, moved);
+  for (const x of f.fixes ?? []) shiftRange(x.range, delta, moved);
 }
 
 /** Moves the ranges of a finding that lie after the edited lines (each range object once). */

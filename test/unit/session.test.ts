@@ -72,6 +72,28 @@ describe('checking while editing (CheckSession)', () => {
     }
   });
 
+  it('stays equal to a full check over runs of row edits made without reading the text in between', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `${i},ITEM ${i},${['64866', '99213', 'J1100', '27447'][i % 4]},${i % 3 ? '' : 'RT'},${i % 5 ? '11' : '99'},outpatient,,1.00`);
+    let text = [CHARGES.split('\n')[0], ...rows, ''].join('\n');
+    const s = new CheckSession(engine, text, { fileName: 'x.csv' });
+    const r = rng(5);
+    const snippets = ['64866', '99213', 'J1100', '22', 'RT', 'x', '', '\n3,NEW,99214,,11,outpatient,,2.00'];
+    let rowEdits = 0;
+    for (let i = 0; i < 200; i++) {
+      const line = 1 + Math.floor(r() * (s.lines.lineCount - 2));
+      const start = s.lines.lineStart(line) + Math.floor(r() * 12);
+      const edit: TextEdit = { start, oldEnd: Math.min(text.length, start + Math.floor(r() * 6)), text: snippets[Math.floor(r() * snippets.length)] };
+      text = text.slice(0, edit.start) + edit.text + text.slice(edit.oldEnd);
+      if (s.tryRowEdit(edit)) rowEdits++;
+      else s.edit(edit);
+      if (i % 25 === 24) {
+        assert.equal(s.text, text);
+        assertSameAsFull(s, `edit ${i}`);
+      }
+    }
+    assert.ok(rowEdits > 150, `most edits are row edits (${rowEdits})`);
+  });
+
   it('on a real fee schedule, random row edits stay equal to a full check', function () {
     const file = sharedFile(this, 'samples/real/payer_drug_fee_schedule_2023-11-17.csv');
     const text = decodeText(fs.readFileSync(file)).text;

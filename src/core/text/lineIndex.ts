@@ -1,41 +1,62 @@
 /** Converts between string offsets and 0-based line/character positions. Built once per text. */
 import type { Range } from '../model';
+import type { TextSource } from './editedText';
 
 export class LineIndex {
   private readonly starts: number[];
   /** The line of the last `lineAt` answer (a hint, not state: any value gives the same answers). */
   private lastLine = 0;
 
-  constructor(readonly text: string, starts?: number[]) {
+  /** The text; an edited text (`EditedText`) is read only around the lines asked for. */
+  private readonly source: TextSource;
+
+  constructor(text: TextSource, starts?: number[]) {
+    this.source = text;
     if (starts) {
       this.starts = starts;
       return;
     }
+    const whole = text.toString();
     this.starts = [0];
-    scanLineStarts(text, 0, text.length, this.starts);
+    scanLineStarts(whole, 0, whole.length, this.starts);
+  }
+
+  get text(): string {
+    return this.source.toString();
   }
 
   /**
    * The index of `text`, made from `prev` (the index of the text before one edit that replaced
    * `[changeStart, oldEnd)` with `[changeStart, newEnd)`): only the edited lines are scanned.
    */
-  static edited(prev: LineIndex, text: string, changeStart: number, oldEnd: number, newEnd: number): LineIndex {
+  static edited(prev: LineIndex, text: TextSource, changeStart: number, oldEnd: number, newEnd: number): LineIndex {
     const delta = newEnd - oldEnd;
-    // Rescan from the line before the change (a CR LF pair may straddle it) to the first line break after it.
+    // Rescan from the line before the change (a CR LF pair may straddle it) to the first line break
+    // after it, reading only that window of the text (longer windows while no break is in sight).
     const firstLine = Math.max(0, prev.lineAt(changeStart) - 1);
     const from = prev.starts[firstLine];
     const starts = prev.starts.slice(0, firstLine + 1);
-    let stop = newEnd;
-    while (stop < text.length && text.charCodeAt(stop) !== 10 && text.charCodeAt(stop) !== 13) stop++;
-    if (text.charCodeAt(stop) === 13) stop++;
-    if (text.charCodeAt(stop) === 10) stop++;
-    scanLineStarts(text, from, Math.min(stop, text.length), starts);
-    const last = starts[starts.length - 1];
-    for (let i = prev.lineAt(Math.max(oldEnd, 0)) + 1; i < prev.starts.length; i++) {
-      const shifted = prev.starts[i] + delta;
-      if (shifted > last) starts.push(shifted);
+    let size = newEnd - from + 256;
+    let window: string;
+    let stop: number;
+    for (;;) {
+      window = text.slice(from, Math.min(text.length, from + size));
+      const atEnd = from + window.length >= text.length;
+      stop = pastLineBreak(window, newEnd - from, atEnd);
+      if (stop >= 0 || atEnd) break;
+      size *= 2;
     }
-    return new LineIndex(text, starts);
+    if (stop < 0) stop = window.length;
+    const local: number[] = [];
+    scanLineStarts(window, 0, stop, local);
+    for (const s of local) starts.push(from + s);
+    // The lines after the change move by `delta`: one copy of them (the rescan may have covered the first).
+    const last = starts[starts.length - 1];
+    let k = prev.lineAt(Math.max(oldEnd, 0)) + 1;
+    while (k < prev.starts.length && prev.starts[k] + delta <= last) k++;
+    const tail = prev.starts.slice(k);
+    if (delta) for (let j = 0; j < tail.length; j++) tail[j] += delta;
+    return new LineIndex(text, starts.concat(tail));
   }
 
   get lineCount(): number {
@@ -48,9 +69,12 @@ export class LineIndex {
 
   /** Offset of the first line break of `line` (or the text's end). */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    const start = this.starts[line];
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.source.length;
+    // A line ends in at most one break (CR, LF or CR LF): read only its last two characters.
+    const tail = this.source.slice(Math.max(start, next - 2), next);
     let end = next;
-    while (end > this.starts[line] && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    for (let i = tail.length - 1; i >= 0 && (tail.charCodeAt(i) === 10 || tail.charCodeAt(i) === 13); i--) end--;
     return end;
   }
 
@@ -85,9 +109,25 @@ export class LineIndex {
   }
 
   offset(line: number, character: number): number {
-    if (line >= this.starts.length) return this.text.length;
-    return Math.min(this.starts[line] + character, this.text.length);
+    if (line >= this.starts.length) return this.source.length;
+    return Math.min(this.starts[line] + character, this.source.length);
   }
+}
+
+/**
+ * The offset just past the first line break at or after `from` in `window` (a CR LF counts as one),
+ * or -1 when there is none, or when a CR ends a window that is not the text's end (an LF may follow).
+ */
+function pastLineBreak(window: string, from: number, atEnd: boolean): number {
+  for (let i = Math.max(0, from); i < window.length; i++) {
+    const c = window.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) {
+      if (i + 1 < window.length) return window.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      return atEnd ? i + 1 : -1;
+    }
+  }
+  return -1;
 }
 
 /** Below this many characters a plain loop is cheaper than searching for each line break kind. */
