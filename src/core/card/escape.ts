@@ -13,8 +13,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\r\n]+/g, ' ')
     .replace(/[&<]/g, (c) => HTML_ENTITY[c])
     .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
-    // A bare URL scheme would still be auto-linked by some renderers: break "command:" and "javascript:".
-    .replace(/\b(command|javascript|vbscript|data|file|https?):/gi, '$1&#58;');
+    // A bare URL scheme would still be auto-linked by some renderers: break "command:" and "javascript:",
+    // also glued to a word before it ("xhttps://..."), where a word boundary would not see it.
+    .replace(/(command|javascript|vbscript|data|file|https?):/gi, '$1&#58;');
 }
 
 export function escapeHtml(text: string): string {
