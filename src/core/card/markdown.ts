@@ -17,7 +17,10 @@ export function cardToMarkdown(card: Card, options: MarkdownOptions = {}): strin
   const max = options.maxPartLength ?? 280;
   let cut = false;
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(card.code)} — ${escapeMarkdown(card.title)}**`);
+  // The title is a descriptor from a data file: as long as that file says (a hostile one, 100 KB).
+  const title = truncate(card.title, 4 * max);
+  cut = title.cut;
+  lines.push(`**${escapeMarkdown(card.code)} — ${escapeMarkdown(title.text)}**`);
   const meta = [card.system, card.codeSetYear ? `${card.codeSetYear} code set` : undefined].filter(Boolean).join(' · ');
   lines.push('', `*${escapeMarkdown(meta)}*`);
   if (card.noLicensedText) lines.push('', `${escapeMarkdown(LICENSED_TEXT_HINT)} \`${DATA_FILES_SETTING}\`.`);
