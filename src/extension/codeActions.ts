@@ -6,13 +6,18 @@ import * as vscode from 'vscode';
 import type { Diagnostics } from './diagnostics';
 import { toRange } from './convert';
 import type { FindingFix } from '../core/model';
+import { guardedSync, Log } from './log';
 
 export class CodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly diagnostics: Diagnostics) {}
+  constructor(private readonly diagnostics: Diagnostics, private readonly log: Log) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    return guardedSync(this.log, 'quick fixes', () => this.actions(document, range, context), []);
+  }
+
+  private actions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       const finding = this.diagnostics.findingOf(diagnostic, document.uri);

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import * as path from 'path';
 import type { DataFileEntry } from '../core/config/projectConfig';
+import { DataFileSetting, readableDataFiles } from '../core/config/trustedSettings';
 
 export interface SourcedEntry extends DataFileEntry {
   /** Folder relative paths are resolved against (the `.cptlens.json` folder); else the first workspace folder. */
@@ -22,10 +23,8 @@ export interface ResolvedFile {
 const GLOB = /[*?[\]{}]/;
 
 export function settingEntries(): SourcedEntry[] {
-  const inspected = vscode.workspace.getConfiguration('cptLens').inspect<(string | DataFileEntry)[]>('data.files');
-  const values = [...(inspected?.globalValue ?? [])];
-  if (vscode.workspace.isTrusted) values.push(...(inspected?.workspaceValue ?? []), ...(inspected?.workspaceFolderValue ?? []));
-  return values.filter((v) => typeof v === 'string' || (typeof v === 'object' && v && typeof v.path === 'string')).map((v) => (typeof v === 'string' ? { path: v } : v));
+  const inspected = vscode.workspace.getConfiguration('cptLens').inspect<DataFileSetting[]>('data.files');
+  return readableDataFiles(inspected, vscode.workspace.isTrusted);
 }
 
 export async function resolveDataFiles(entries: readonly SourcedEntry[], problems: string[]): Promise<ResolvedFile[]> {

@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): CptLensApi {
   context.subscriptions.push(
     watchLargeFiles(log),
     diagnostics,
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActions(diagnostics), { providedCodeActionKinds: CodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActions(diagnostics, log), { providedCodeActionKinds: CodeActions.kinds }),
     vscode.commands.registerCommand('cptLens.addLocalCode', async (code: unknown) => {
       if (typeof code !== 'string' || !/^[0-9A-Za-z]{5}$/.test(code)) return;
       const config = vscode.workspace.getConfiguration('cptLens');

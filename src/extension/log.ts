@@ -33,6 +33,19 @@ export async function guarded<T>(log: Log, context: string, body: () => Promise<
     return await body();
   } catch (e) {
     log.error(context, e);
+    // Said once per provider and cause; the output channel has every occurrence with its stack.
+    log.problem(`error:${context}:${(e as Error)?.message ?? String(e)}`, `${context} failed: ${(e as Error)?.message ?? String(e)} (details in the "CPT Lens" output channel)`, true);
+    return fallback;
+  }
+}
+
+/** The synchronous form of `guarded`, for providers VS Code calls without awaiting a promise. */
+export function guardedSync<T>(log: Log, context: string, body: () => T, fallback: T): T {
+  try {
+    return body();
+  } catch (e) {
+    log.error(context, e);
+    log.problem(`error:${context}:${(e as Error)?.message ?? String(e)}`, `${context} failed: ${(e as Error)?.message ?? String(e)} (details in the "CPT Lens" output channel)`, true);
     return fallback;
   }
 }
