@@ -69,6 +69,11 @@ export class DocumentCache implements vscode.Disposable {
     this.entries.delete(key);
   }
 
+  /** Documents with a session held, for the soak test: closed documents must not stay here. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   forget(document: vscode.TextDocument): void {
     this.entries.delete(document.uri.toString());
   }

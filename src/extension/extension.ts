@@ -30,7 +30,7 @@ export interface CptLensApi {
   /** The codes the look-up quick pick offers for a query, best first. */
   lookUp(query: string): Promise<string[]>;
   /** How edits were checked so far: row by row, or in full. */
-  checkStats(): { rowEdits: number; fullChecks: number };
+  checkStats(): { rowEdits: number; fullChecks: number; sessions: number };
 }
 
 export function activate(context: vscode.ExtensionContext): CptLensApi {
@@ -113,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): CptLensApi {
   return {
     ready: async () => void (await data.engine()),
     lookUp: async (query) => lookUpItems(await data.engine(), query).map((i) => i.code),
-    checkStats: () => ({ ...documents.stats }),
+    checkStats: () => ({ ...documents.stats, sessions: documents.size }),
   };
 }
 
