@@ -52,7 +52,10 @@ describe('soak: 50 documents opened, edited and closed', function () {
     await new Promise((r) => setTimeout(r, 1500));
     const leftProblems = closedUris.filter((u) => vscode.languages.getDiagnostics(u).some((d) => d.source === 'CPT Lens'));
     assert.deepEqual(leftProblems.map(String), [], 'no problems remain for closed documents');
-    assert.ok(api.checkStats().sessions <= 2, `sessions held after closing: ${api.checkStats().sessions}`);
+    // Sessions only for documents still open (other tests of the suite leave fixture files open).
+    const openDocs = vscode.workspace.textDocuments.length;
+    assert.ok(api.checkStats().sessions <= openDocs, `sessions held after closing: ${api.checkStats().sessions}, open documents: ${openDocs}`);
+    assert.ok(closedUris.every((u) => !vscode.workspace.textDocuments.some((d) => d.uri.toString() === u.toString())), 'the soak documents are closed');
     if (ROUNDS > 1) {
       const grown = heap() - baseline;
       assert.ok(grown < 40 * 1024 * 1024, `heap grew ${(grown / 1048576).toFixed(1)} MB after the first round`);
