@@ -8,6 +8,7 @@
  * never a half result. Hosts cache the pack by `importCacheKey(bytes, options)`.
  */
 import { checkPack, parsePack, PackError } from '../pack/parse';
+import { findDuplicateKey } from '../pack/duplicates';
 import { DataPack, PACK_FORMAT, PACK_SCHEMA_VERSION } from '../pack/types';
 import { importAmaDescriptors, importAmaTable } from './ama';
 import type { Converted, ImportContext } from './common';
@@ -96,6 +97,8 @@ function importUnchecked(bytes: Uint8Array, file: string, options: ImportOptions
   let quarters: string[] | undefined;
   if (format === 'cptlens-pack') {
     pack = parsePack(input.text, file);
+    const duplicate = findDuplicateKey(input.text);
+    if (duplicate) throw new ImportError(file, duplicate.line, `"${duplicate.key}" is listed twice in "${duplicate.table}": a second entry would silently replace the first`);
     rows = packCodeCount(pack);
     quarters = pack.opps?.quarters;
   } else {
