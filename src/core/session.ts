@@ -54,7 +54,7 @@ export class CheckSession {
     this.kind = detectKind(this.text, this.options);
     this.csv = this.kind === 'csv' ? analyzeCsv(this.text, this.engine) : undefined;
     this.multilineFields = this.csv ? hasMultilineField(this.text, this.csv.dataStart) : false;
-    const found = this.engine.recognizeWithInvalid(this.text, { ...this.options, kind: this.kind }, this.lines);
+    const found = this.engine.recognizeWithInvalid(this.text, { ...this.options, kind: this.kind, csv: this.csv }, this.lines);
     this.occurrences = found.occurrences;
     this.invalid = found.invalid;
     this.findings = this.engine.findings(this.occurrences, this.text, this.check, this.lines, this.invalid);

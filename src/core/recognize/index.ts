@@ -20,6 +20,7 @@ export type { DocumentKind } from './detect';
 export { detectKind } from './detect';
 export { analyzeCsv, recognizeCsvRows } from './csv/recognize';
 export type { CsvContext } from './csv/headers';
+import type { CsvContext } from './csv/headers';
 
 export interface RecognizeOptions {
   /** File name or language id, a hint for the document kind. */
@@ -27,13 +28,15 @@ export interface RecognizeOptions {
   languageId?: string;
   /** Forces a document kind (a setting); otherwise detected from content, then the name. */
   kind?: DocumentKind;
+  /** A CSV header map already analyzed (a check session keeps it for row edits): not analyzed again. */
+  csv?: CsvContext;
 }
 
 export function recognize(text: string, data: RecognizerData, options: RecognizeOptions = {}, lines = new LineIndex(text)): CodeOccurrence[] {
   const kind = detectKind(text, options);
   let out: CodeOccurrence[];
   switch (kind) {
-    case 'csv': out = recognizeCsv(text, data, lines); break;
+    case 'csv': out = recognizeCsv(text, data, lines, options.csv); break;
     case 'x12': out = recognizeX12(text, data, lines); break;
     case 'json': out = recognizeJson(text, data, lines); break;
     case 'xml': out = recognizeXml(text, data, lines); break;

@@ -136,8 +136,7 @@ function inferCodeColumns(text: string, ctx: CsvContext, data: RecognizerData): 
 }
 
 /** Recognizes a whole delimited document. */
-export function recognizeCsv(text: string, data: RecognizerData, lines = new LineIndex(text), delimiter?: number): CodeOccurrence[] {
-  const ctx = analyzeCsv(text, data, delimiter);
+export function recognizeCsv(text: string, data: RecognizerData, lines = new LineIndex(text), ctx: CsvContext = analyzeCsv(text, data)): CodeOccurrence[] {
   const out: CodeOccurrence[] = [];
   if (ctx.headerRow > 0) recognizeBanner(text, ctx, data, lines, out);
   recognizeCsvRows(text, ctx, data, lines, ctx.dataStart, text.length, out);
