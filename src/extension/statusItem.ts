@@ -8,6 +8,8 @@ import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
 import { inpatientStatus } from '../core/catalog/inpatient';
 import type { Log } from './log';
+import type { CodeOccurrence } from '../core/model';
+import type { Engine } from '../core/engine';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('cptLens.status', { language: '*' });
@@ -19,7 +21,11 @@ export class StatusItem implements vscode.Disposable {
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
-      vscode.languages.onDidChangeDiagnostics(() => void this.update()),
+      // Only the active document's problems change what the item says.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) void this.update();
+      }),
       data.onDidChange(() => void this.update()),
     );
     void this.update();
@@ -35,10 +41,7 @@ export class StatusItem implements vscode.Disposable {
       this.item.selector = { language: document.languageId };
       const engine = await this.data.engine();
       const occurrences = this.documents.occurrences(document, engine);
-      const ipo = occurrences.filter((o) => {
-        const r = engine.record(o.code);
-        return r && inpatientStatus(r, o.facts.dateOfService ?? engine.today(), engine.catalog.quarters())?.inpatientOnly;
-      }).length;
+      const ipo = this.inpatientCount(occurrences, engine);
       const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'CPT Lens').length;
       this.item.text = `$(symbol-numeric) ${occurrences.length} codes${ipo ? ` · $(warning) ${ipo} inpatient only` : ''}${problems ? ` · ${problems} problems` : ''}`;
       const packs = engine.catalog.summaries().map((p) => p.id).join(', ');
@@ -48,6 +51,19 @@ export class StatusItem implements vscode.Disposable {
     } catch (e) {
       this.log.error('status item', e);
     }
+  }
+
+  /** Inpatient-only codes of an occurrence list, counted once per list (sessions replace the list on each edit). */
+  private counted: { occurrences: readonly CodeOccurrence[]; engine: Engine; count: number } | undefined;
+
+  private inpatientCount(occurrences: readonly CodeOccurrence[], engine: Engine): number {
+    if (this.counted?.occurrences === occurrences && this.counted.engine === engine) return this.counted.count;
+    const count = occurrences.filter((o) => {
+      const r = engine.record(o.code);
+      return r && inpatientStatus(r, o.facts.dateOfService ?? engine.today(), engine.catalog.quarters())?.inpatientOnly;
+    }).length;
+    this.counted = { occurrences, engine, count };
+    return count;
   }
 
   dispose(): void {
