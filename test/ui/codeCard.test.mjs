@@ -45,7 +45,6 @@ describe('the code card in the browser (UI)', function () {
   it('inline descriptors appear after the codes', async () => {
     await wb.openFile('chargemaster.csv');
     await wb.page.keyboard.press('Escape');
-    const hints = wb.page.locator('.monaco-editor .view-lines [class*="dyn-rule"], .monaco-editor .view-lines span[style*="font"]');
     const deadline = Date.now() + 15_000;
     let text = '';
     while (Date.now() < deadline) {
@@ -54,7 +53,6 @@ describe('the code card in the browser (UI)', function () {
       await new Promise((r) => setTimeout(r, 300));
     }
     assert.match(text, /inpatient only/i, `inline hints not rendered:\n${text}`);
-    assert.ok(hints, 'hint locator');
     await keep(wb, 'inline-hints');
   });
 
