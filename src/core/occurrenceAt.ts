@@ -9,6 +9,7 @@
  * then its place of service, then its code, and stops at the first range containing the position
  * (ends inclusive, as `vscode.Range.contains`).
  */
+import { derivedIndex } from './derivedIndexes';
 import type { CodeOccurrence, ModifierOccurrence, Range } from './model';
 
 export type OccurrenceHit =
@@ -42,8 +43,8 @@ function countStartingAtOrBefore<T>(items: readonly T[], rangeOf: (t: T) => Rang
 
 /**
  * The occurrence at a position (see the module comment). `occurrences` must be in document order
- * and must not be changed after the first call with that array (the parts index is kept per array;
- * CheckSession replaces its array on every edit).
+ * (the parts index is kept per array: whoever changes an array in place calls `listChanged`, as
+ * CheckSession does on a row edit).
  */
 export function occurrenceAt(occurrences: readonly CodeOccurrence[], line: number, character: number): OccurrenceHit | undefined {
   const code = codeAt(occurrences, line, character);
@@ -82,7 +83,7 @@ interface PartIndex {
   maxEnd: Range[];
 }
 
-const indexes = new WeakMap<readonly CodeOccurrence[], PartIndex>();
+const indexes = derivedIndex<PartIndex>();
 
 function partIndex(occurrences: readonly CodeOccurrence[]): PartIndex {
   let index = indexes.get(occurrences);

@@ -11,6 +11,7 @@ import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recogn
 import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
 import { EditedText } from './text/editedText';
+import { listChanged } from './derivedIndexes';
 
 /** One edit in offsets of the text before it: `[start, oldEnd)` replaced by `text`. */
 export interface TextEdit {
@@ -32,6 +33,8 @@ export class CheckSession {
   private kind: DocumentKind = 'text';
   private csv: CsvContext | undefined;
   private multilineFields = false;
+  /** Whether every finding's ranges are its own objects (see `ownFindingRanges`). */
+  private findingRangesOwned = false;
 
   constructor(private readonly engine: Engine, text: string, private readonly options: RecognizeOptions = {}, private readonly check: CheckOptions = {}) {
     this.source = EditedText.of(text);
@@ -58,6 +61,7 @@ export class CheckSession {
     this.occurrences = found.occurrences;
     this.invalid = found.invalid;
     this.findings = this.engine.findings(this.occurrences, this.text, this.check, this.lines, this.invalid);
+    this.findingRangesOwned = false;
   }
 
   /** Applies one edit and brings occurrences and findings up to date; says how much was redone. */
@@ -78,20 +82,22 @@ export class CheckSession {
     this.source = before.apply(edit);
     const oldLines = this.lines;
     const newEnd = edit.start + edit.text.length;
-    this.lines = LineIndex.edited(oldLines, this.source, edit.start, edit.oldEnd, newEnd);
     const firstLine = oldLines.lineAt(edit.start);
     const lastOld = oldLines.lineAt(edit.oldEnd);
+    this.lines = LineIndex.edited(oldLines, this.source, edit.start, edit.oldEnd, newEnd);
     const lastNew = this.lines.lineAt(newEnd);
     const lineDelta = lastNew - lastOld;
 
     // Occurrences of the edited rows go; later ones move by the lines the edit added or removed.
     const [from, to] = lineSpan(this.occurrences, firstLine, lastOld);
     const removed = this.occurrences.slice(from, to);
-    const moved = new Set<object>();
-    if (lineDelta) for (let i = to; i < this.occurrences.length; i++) shiftOccurrence(this.occurrences[i], lineDelta, moved);
     const [invalidFrom, invalidTo] = lineSpan(this.invalid, firstLine, lastOld);
     const removedInvalid = this.invalid.slice(invalidFrom, invalidTo);
-    if (lineDelta) for (let i = invalidTo; i < this.invalid.length; i++) shiftOccurrence(this.invalid[i], lineDelta, moved);
+    if (lineDelta) {
+      this.ownFindingRanges();
+      shiftOccurrences(this.occurrences, to, lineDelta);
+      shiftOccurrences(this.invalid, invalidTo, lineDelta);
+    }
 
     // The edited rows are read from a small copy of them (the whole edited text is never built):
     // a line break first, so that the copy's line 1 is the document's `firstLine`.
@@ -105,7 +111,8 @@ export class CheckSession {
 
     // Rules: the new rows, plus every line of the claims the edit touched.
     const claims = new Set<string>();
-    for (const o of [...removed, ...added]) if (o.facts.claimId) claims.add(o.facts.claimId);
+    for (const o of removed) if (o.facts.claimId) claims.add(o.facts.claimId);
+    for (const o of added) if (o.facts.claimId) claims.add(o.facts.claimId);
     let fresh: Finding[] | undefined;
     // Without claims the rules need only the new rows: run them on the copy, in its line numbers.
     if (!claims.size) fresh = this.engine.findings(added, window, this.check, windowLines, rows.invalid);
@@ -114,18 +121,33 @@ export class CheckSession {
     for (const o of rows.invalid) shiftOccurrence(o, firstLine - 1, toDocument);
     for (const f of fresh ?? []) shiftAllOfFinding(f, firstLine - 1, toDocument);
 
-    // A new array, not a splice: lookups keep indexes per array (occurrenceAt).
-    this.occurrences = this.occurrences.slice(0, from).concat(added, this.occurrences.slice(to));
-    this.invalid.splice(invalidFrom, invalidTo - invalidFrom, ...rows.invalid);
+    // In place: a new 70,000-element array per keystroke cost more than the rest of the edit.
+    // What was derived from the list (claims, hover parts) is dropped with `listChanged`.
+    spliceInPlace(this.occurrences, from, to, added);
+    spliceInPlace(this.invalid, invalidFrom, invalidTo, rows.invalid);
+    listChanged(this.occurrences);
+    listChanged(this.invalid);
 
     const subset = claims.size ? this.occurrences.filter((o) => added.includes(o) || (o.facts.claimId !== undefined && claims.has(o.facts.claimId))) : added;
     // Claims may span the document: their rules read the whole text.
     fresh ??= this.engine.findings(subset, this.text, this.check, this.lines, rows.invalid);
     const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
     const kept = this.findings.filter((f) => !stale.has(f.occurrence));
-    if (lineDelta) for (const f of kept) shiftFinding(f, lastOld, lineDelta, moved);
+    if (lineDelta) for (const f of kept) shiftFinding(f, lastOld, lineDelta);
+    if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
     this.findings = mergeSorted(kept, fresh);
     return true;
+  }
+
+  /**
+   * Rules hand out the ranges of occurrences in their findings (a finding's range is often its
+   * code's range object). Before the first edit that moves lines, each finding gets its own copies,
+   * so that moving occurrences and findings touches every range object exactly once.
+   */
+  private ownFindingRanges(): void {
+    if (this.findingRangesOwned) return;
+    for (const f of this.findings) ownRanges(f);
+    this.findingRangesOwned = true;
   }
 
   /** Whether the edit can be handled row by row: a CSV data row, no quotes, no multi-line fields. */
@@ -168,6 +190,35 @@ function shiftOccurrence(o: CodeOccurrence, delta: number, moved: Set<object>): 
   shiftRange(o.facts.placeOfServiceRange, delta, moved);
 }
 
+const move = (r: Range, delta: number): void => {
+  r.startLine += delta;
+  r.endLine += delta;
+};
+
+/**
+ * Moves the occurrences from `from` on by `delta` lines, without a set of the objects moved: each
+ * occurrence owns its range and its modifiers' ranges; a row's occurrences may share one facts
+ * object (and its place-of-service range), and they are next to each other in the list.
+ */
+function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: number): void {
+  let lastPos: Range | undefined;
+  for (let i = from; i < list.length; i++) {
+    const o = list[i];
+    move(o.range, delta);
+    const modifiers = o.modifiers;
+    for (let j = 0; j < modifiers.length; j++) move(modifiers[j].range, delta);
+    const pos = o.facts.placeOfServiceRange;
+    if (pos && pos !== lastPos) move((lastPos = pos), delta);
+  }
+}
+
+/** Gives a finding its own copies of every range it holds (see CheckSession.ownFindingRanges). */
+function ownRanges(f: Finding): void {
+  f.range = { ...f.range };
+  if (f.related) f.related = f.related.map((r) => ({ ...r, range: { ...r.range } }));
+  if (f.fixes) f.fixes = f.fixes.map((x) => ({ ...x, range: { ...x.range } }));
+}
+
 /** Moves every range of a finding (each range object once). */
 function shiftAllOfFinding(f: Finding, delta: number, moved: Set<object>): void {
   shiftRange(f.range, delta, moved);
@@ -175,11 +226,23 @@ function shiftAllOfFinding(f: Finding, delta: number, moved: Set<object>): void 
   for (const x of f.fixes ?? []) shiftRange(x.range, delta, moved);
 }
 
-/** Moves the ranges of a finding that lie after the edited lines (each range object once). */
-function shiftFinding(f: Finding, after: number, delta: number, moved: Set<object>): void {
-  if (f.range.startLine > after) shiftRange(f.range, delta, moved);
-  for (const r of f.related ?? []) if (r.range.startLine > after) shiftRange(r.range, delta, moved);
-  for (const x of f.fixes ?? []) if (x.range.startLine > after) shiftRange(x.range, delta, moved);
+/** Moves the ranges of a finding (which owns them) that lie after the edited lines. */
+function shiftFinding(f: Finding, after: number, delta: number): void {
+  if (f.range.startLine > after) move(f.range, delta);
+  if (f.related) for (const r of f.related) if (r.range.startLine > after) move(r.range, delta);
+  if (f.fixes) for (const x of f.fixes) if (x.range.startLine > after) move(x.range, delta);
+}
+
+/** `list.splice(from, to - from, ...items)`; the engine moves the tail with one memory move. */
+function spliceInPlace<T>(list: T[], from: number, to: number, items: readonly T[]): void {
+  // A row edit adds a handful of items; spreading a very long list would overflow the call stack.
+  if (items.length < 10_000) list.splice(from, to - from, ...items);
+  else {
+    const tail = list.slice(to);
+    list.length = from;
+    for (const x of items) list.push(x);
+    for (const x of tail) list.push(x);
+  }
 }
 
 function mergeSorted(a: Finding[], b: Finding[]): Finding[] {

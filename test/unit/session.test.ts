@@ -3,6 +3,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import { engineOn, sharedFile } from './helpers/engine';
 import { CheckSession, TextEdit } from '../../src/core/session';
+import { occurrenceAt } from '../../src/core/occurrenceAt';
 import type { Finding, CodeOccurrence } from '../../src/core/model';
 import { decodeText } from '../../src/core/text/decode';
 
@@ -14,6 +15,16 @@ function assertSameAsFull(session: CheckSession, label: string): void {
   const full = new CheckSession(engine, session.text, { fileName: 'x.csv' });
   assert.deepEqual(session.occurrences.map(occ), full.occurrences.map(occ), `${label}: occurrences`);
   assert.deepEqual(session.findings.map(fin), full.findings.map(fin), `${label}: findings`);
+  // Hover reads the same list, changed in place by row edits: what it finds must not be stale.
+  const at = (list: readonly CodeOccurrence[], line: number, character: number) => {
+    const hit = occurrenceAt(list, line, character);
+    return hit && `${hit.kind} ${hit.occurrence.code} ${hit.range.startLine}:${hit.range.startCharacter}`;
+  };
+  for (const o of full.occurrences) {
+    for (const r of [o.range, ...o.modifiers.map((m) => m.range), ...(o.facts.placeOfServiceRange ? [o.facts.placeOfServiceRange] : [])]) {
+      assert.equal(at(session.occurrences, r.startLine, r.startCharacter), at(full.occurrences, r.startLine, r.startCharacter), `${label}: hover at ${r.startLine}:${r.startCharacter}`);
+    }
+  }
 }
 
 function rng(seed: number): () => number {

@@ -3,8 +3,9 @@
  * per occurrence list (memoized), so asking for the lines of one claim is a map lookup.
  */
 import type { CodeOccurrence } from '../model';
+import { derivedIndex } from '../derivedIndexes';
 
-const indexes = new WeakMap<readonly CodeOccurrence[], Map<string, CodeOccurrence[]>>();
+const indexes = derivedIndex<Map<string, CodeOccurrence[]>>();
 
 const keyOf = (o: CodeOccurrence): string => `${o.facts.claimId}\u0000${o.facts.dateOfService ?? ''}`;
 

@@ -3,22 +3,25 @@ import type { Range } from '../model';
 import type { TextSource } from './editedText';
 
 export class LineIndex {
-  private readonly starts: number[];
+  /**
+   * Line start offsets in `[0, count)`, with room to grow: a typed array because a row edit moves
+   * the starts after it in place (copying a 100,000-element JS array cost ~10 ms per keystroke).
+   */
+  private starts: Int32Array;
+  private count: number;
   /** The line of the last `lineAt` answer (a hint, not state: any value gives the same answers). */
   private lastLine = 0;
 
   /** The text; an edited text (`EditedText`) is read only around the lines asked for. */
-  private readonly source: TextSource;
+  private source: TextSource;
 
-  constructor(text: TextSource, starts?: number[]) {
+  constructor(text: TextSource) {
     this.source = text;
-    if (starts) {
-      this.starts = starts;
-      return;
-    }
     const whole = text.toString();
-    this.starts = [0];
-    scanLineStarts(whole, 0, whole.length, this.starts);
+    const starts = [0];
+    scanLineStarts(whole, 0, whole.length, starts);
+    this.starts = Int32Array.from(starts);
+    this.count = starts.length;
   }
 
   get text(): string {
@@ -27,7 +30,8 @@ export class LineIndex {
 
   /**
    * The index of `text`, made from `prev` (the index of the text before one edit that replaced
-   * `[changeStart, oldEnd)` with `[changeStart, newEnd)`): only the edited lines are scanned.
+   * `[changeStart, oldEnd)` with `[changeStart, newEnd)`): only the edited lines are scanned and the
+   * later starts move in place. `prev` is consumed: it shares its storage with the result.
    */
   static edited(prev: LineIndex, text: TextSource, changeStart: number, oldEnd: number, newEnd: number): LineIndex {
     const delta = newEnd - oldEnd;
@@ -35,7 +39,6 @@ export class LineIndex {
     // after it, reading only that window of the text (longer windows while no break is in sight).
     const firstLine = Math.max(0, prev.lineAt(changeStart) - 1);
     const from = prev.starts[firstLine];
-    const starts = prev.starts.slice(0, firstLine + 1);
     let size = newEnd - from + 256;
     let window: string;
     let stop: number;
@@ -49,18 +52,32 @@ export class LineIndex {
     if (stop < 0) stop = window.length;
     const local: number[] = [];
     scanLineStarts(window, 0, stop, local);
-    for (const s of local) starts.push(from + s);
-    // The lines after the change move by `delta`: one copy of them (the rescan may have covered the first).
-    const last = starts[starts.length - 1];
+    const last = local.length ? from + local[local.length - 1] : from;
+    // The old lines after the change that survive, moved by `delta` (the rescan may have covered the first).
     let k = prev.lineAt(Math.max(oldEnd, 0)) + 1;
-    while (k < prev.starts.length && prev.starts[k] + delta <= last) k++;
-    const tail = prev.starts.slice(k);
-    if (delta) for (let j = 0; j < tail.length; j++) tail[j] += delta;
-    return new LineIndex(text, starts.concat(tail));
+    while (k < prev.count && prev.starts[k] + delta <= last) k++;
+    const tail = prev.count - k;
+    const count = firstLine + 1 + local.length + tail;
+    let starts = prev.starts;
+    if (count > starts.length) {
+      starts = new Int32Array(Math.max(count + 1024, Math.ceil(count * 1.25)));
+      starts.set(prev.starts.subarray(0, firstLine + 1));
+      starts.set(prev.starts.subarray(k, prev.count), firstLine + 1 + local.length);
+    } else {
+      starts.copyWithin(firstLine + 1 + local.length, k, prev.count);
+    }
+    for (let j = 0; j < local.length; j++) starts[firstLine + 1 + j] = from + local[j];
+    if (delta) for (let j = count - tail; j < count; j++) starts[j] += delta;
+    const next = Object.create(LineIndex.prototype) as LineIndex;
+    next.source = text;
+    next.starts = starts;
+    next.count = count;
+    next.lastLine = 0;
+    return next;
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.count;
   }
 
   lineStart(line: number): number {
@@ -70,7 +87,7 @@ export class LineIndex {
   /** Offset of the first line break of `line` (or the text's end). */
   lineEnd(line: number): number {
     const start = this.starts[line];
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.source.length;
+    const next = line + 1 < this.count ? this.starts[line + 1] : this.source.length;
     // A line ends in at most one break (CR, LF or CR LF): read only its last two characters.
     const tail = this.source.slice(Math.max(start, next - 2), next);
     let end = next;
@@ -82,11 +99,11 @@ export class LineIndex {
     // Recognizers ask in document order: try the line of the last answer and the next one first.
     const hint = this.lastLine;
     if (offset >= this.starts[hint]) {
-      if (hint + 1 >= this.starts.length || offset < this.starts[hint + 1]) return hint;
-      if (hint + 2 >= this.starts.length || offset < this.starts[hint + 2]) return (this.lastLine = hint + 1);
+      if (hint + 1 >= this.count || offset < this.starts[hint + 1]) return hint;
+      if (hint + 2 >= this.count || offset < this.starts[hint + 2]) return (this.lastLine = hint + 1);
     }
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= offset) lo = mid;
@@ -97,7 +114,7 @@ export class LineIndex {
 
   range(start: number, end: number): Range {
     const startLine = this.lineAt(start);
-    const endLine = end <= this.starts[startLine] || startLine + 1 >= this.starts.length || end < this.starts[startLine + 1]
+    const endLine = end <= this.starts[startLine] || startLine + 1 >= this.count || end < this.starts[startLine + 1]
       ? startLine
       : this.lineAt(end);
     return {
@@ -109,7 +126,7 @@ export class LineIndex {
   }
 
   offset(line: number, character: number): number {
-    if (line >= this.starts.length) return this.source.length;
+    if (line >= this.count) return this.source.length;
     return Math.min(this.starts[line] + character, this.source.length);
   }
 }
