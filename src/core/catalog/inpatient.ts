@@ -24,6 +24,15 @@ export interface InpatientStatus {
 
 /** Quarter (YYYY-MM, MM in 01/04/07/10) that holds an ISO date. */
 export function quarterOf(date: IsoDate): Quarter {
+  // Rules ask for every line, and lines mostly share a date: answer a repeat without new strings.
+  if (date === lastDate) return lastQuarter;
+  lastDate = date;
+  return (lastQuarter = quarterOfDate(date));
+}
+let lastDate = '';
+let lastQuarter = '';
+
+function quarterOfDate(date: IsoDate): Quarter {
   const year = date.slice(0, 4);
   const month = Number(date.slice(5, 7));
   const qm = month <= 3 ? '01' : month <= 6 ? '04' : month <= 9 ? '07' : '10';
@@ -36,9 +45,27 @@ export function todayIso(now: Date = new Date()): IsoDate {
 
 /** Inpatient-only status of a code on a date, from its OPPS history; undefined without history. */
 export function inpatientStatus(record: CodeRecord, date: IsoDate, quarters: readonly Quarter[]): InpatientStatus | undefined {
+  const status = sharedInpatientStatus(record, date, quarters);
+  return status && { ...status };
+}
+
+/** `inpatientStatus` without the copy, for the rules that ask it for every line: do not change it. */
+export function sharedInpatientStatus(record: CodeRecord, date: IsoDate, quarters: readonly Quarter[]): Readonly<InpatientStatus> | undefined {
   const history = record.opps?.byQuarter;
   if (!history || quarters.length === 0) return undefined;
   const asked = quarterOf(date);
+  // The answer depends on the record, the quarter asked and the quarters loaded: kept per record
+  // (records live as long as their catalog).
+  let memo = statusMemo.get(record);
+  if (!memo || memo.quarters !== quarters) statusMemo.set(record, (memo = { quarters, byAsked: new Map() }));
+  let status = memo.byAsked.get(asked);
+  if (!status) memo.byAsked.set(asked, (status = computeStatus(history, asked, quarters)));
+  return status;
+}
+
+const statusMemo = new WeakMap<CodeRecord, { quarters: readonly Quarter[]; byAsked: Map<Quarter, InpatientStatus> }>();
+
+function computeStatus(history: Record<Quarter, string>, asked: Quarter, quarters: readonly Quarter[]): InpatientStatus {
   let idx = -1;
   for (let i = 0; i < quarters.length; i++) if (quarters[i] <= asked) idx = i;
   const beforeData = idx < 0;

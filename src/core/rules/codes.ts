@@ -9,6 +9,7 @@ import { quarterOf } from '../catalog/inpatient';
 import { isCpt } from '../codes/shapes';
 import { replaceCode } from './fixes';
 import { sameClaimAndDate } from './claims';
+import { knownCode, recordOf } from './lookup';
 
 const dateOf = (o: CodeOccurrence, c: RuleContext): IsoDate => o.facts.dateOfService ?? c.today;
 
@@ -16,9 +17,10 @@ export const unknownCode: Rule = {
   id: 'unknown-code',
   defaultSeverity: 'warning',
   title: 'Code-shaped value in a code field that no loaded data knows',
-  check(o, { catalog, localCodes }) {
+  check(o, context) {
+    const { catalog, localCodes } = context;
     // Only a code field says the value must be a code; prose shows known codes only anyway.
-    if (o.confidence !== 'context' || catalog.knows(o.code) || localCodes?.has(o.code)) return NO_FINDINGS;
+    if (o.confidence !== 'context' || knownCode(context, o.code) || localCodes?.has(o.code)) return NO_FINDINGS;
     const what = isCpt(o.system) ? 'CPT' : 'HCPCS Level II';
     const span = catalog.quarters().length ? `, OPPS ${catalog.quarters()[0]} to ${catalog.quarters()[catalog.quarters().length - 1]}` : '';
     return [
@@ -33,8 +35,9 @@ export const unknownCode: Rule = {
 
 /** The quarter the data first lists the code in, when the data starts before that. */
 function firstListed(record: CodeRecord, quarters: readonly string[]): string | undefined {
-  const history = record.opps?.byQuarter ?? {};
-  return quarters.find((q) => history[q] !== undefined);
+  const history = record.opps?.byQuarter;
+  if (history) for (const q of quarters) if (history[q] !== undefined) return q;
+  return undefined;
 }
 
 /** The last quarter not after `q` (quarters sorted), without copying the list per occurrence. */
@@ -50,7 +53,7 @@ export const deletedCode: Rule = {
   check(o, context) {
     // A code cited in prose is a reference, not a billed line.
     if (o.confidence !== 'context') return NO_FINDINGS;
-    const record = context.catalog.record(o.code);
+    const record = recordOf(context, o.code);
     if (!record) return NO_FINDINGS;
     const date = dateOf(o, context);
     const q = quarterOf(date);
@@ -80,7 +83,7 @@ export const notYetEffective: Rule = {
   title: 'Code not yet effective on the date of service',
   check(o, context) {
     if (o.confidence !== 'context') return NO_FINDINGS;
-    const record = context.catalog.record(o.code);
+    const record = recordOf(context, o.code);
     if (!record) return NO_FINDINGS;
     const date = dateOf(o, context);
     if (record.effectiveDate && record.effectiveDate > date) {

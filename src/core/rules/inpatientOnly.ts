@@ -6,20 +6,19 @@
 import type { CodeOccurrence } from '../model';
 import { NO_FINDINGS } from './types';
 import type { Rule, RuleContext, RuleFinding } from './types';
-import { inpatientStatus, InpatientStatus, quarterLabel } from '../catalog/inpatient';
+import { InpatientStatus, quarterLabel } from '../catalog/inpatient';
 import { lineSetting } from './setting';
+import { memoOf } from './lookup';
 import { sameClaimAndDate } from './claims';
 
-function status(o: CodeOccurrence, { catalog, today }: RuleContext): { s: InpatientStatus; date: string } | undefined {
-  const record = catalog.record(o.code);
-  if (!record) return undefined;
-  const date = o.facts.dateOfService ?? today;
-  const s = inpatientStatus(record, date, catalog.quarters());
+function status(o: CodeOccurrence, context: RuleContext): { s: Readonly<InpatientStatus>; date: string } | undefined {
+  const date = o.facts.dateOfService ?? context.today;
+  const s = memoOf(context).inpatientStatus(o.code, date);
   return s?.inpatientOnly ? { s, date } : undefined;
 }
 
-const source = (s: InpatientStatus): string => `CMS OPPS Addendum B ${s.quarter}`;
-const leaves = (s: InpatientStatus): string => (s.leavesIn ? `; it leaves the list in ${quarterLabel(s.leavesIn)}` : '');
+const source = (s: Readonly<InpatientStatus>): string => `CMS OPPS Addendum B ${s.quarter}`;
+const leaves = (s: Readonly<InpatientStatus>): string => (s.leavesIn ? `; it leaves the list in ${quarterLabel(s.leavesIn)}` : '');
 
 export const inpatientOnlyOutpatient: Rule = {
   id: 'inpatient-only-outpatient',

@@ -6,6 +6,7 @@ import { NO_FINDINGS } from './types';
 import type { Rule, RuleFinding } from './types';
 import { modifierVerdict } from '../codes/pfsMeaning';
 import { removeModifier } from './fixes';
+import { recordOf } from './lookup';
 
 /** A claim line carries at most four modifiers (CMS-1500 24D, X12 SV1-01-3..6). */
 const MAX_MODIFIERS = 4;
@@ -15,7 +16,7 @@ export const modifierUnknown: Rule = {
   defaultSeverity: 'warning',
   title: 'Modifier is not a known CPT or HCPCS Level II modifier',
   check(o, context) {
-    if (!o.modifiers.length) return NO_FINDINGS;
+    if (!o.modifiers.length || o.modifiers.every((m) => context.catalog.modifier(m.code))) return NO_FINDINGS;
     return o.modifiers
       .filter((m) => !context.catalog.modifier(m.code))
       .map((m) => {
@@ -72,7 +73,7 @@ export const modifierNotAllowed: Rule = {
   title: "Modifier forbidden by the code's CMS PFS payment indicators",
   check(o, context) {
     if (!o.modifiers.length) return NO_FINDINGS;
-    const record = context.catalog.record(o.code);
+    const record = recordOf(context, o.code);
     if (!record?.pfs) return NO_FINDINGS;
     const out: RuleFinding[] = [];
     for (const m of o.modifiers) {

@@ -9,6 +9,7 @@ import type { CodeOccurrence } from '../model';
 import type { Rule, RuleFinding } from './types';
 import { claimGroups, sameClaimAndDate } from './claims';
 import { ptpInForce } from '../catalog/catalog';
+import { memoOf } from './lookup';
 
 /** Modifiers CMS accepts to bypass a PTP edit whose modifier indicator is 1. */
 export const NCCI_BYPASS_MODIFIERS = new Set([
@@ -23,13 +24,14 @@ export const ncciPtp: Rule = {
   id: 'ncci-ptp',
   defaultSeverity: 'warning',
   title: 'Codes on one claim and date that an NCCI procedure-to-procedure edit bundles',
-  checkDocument(occurrences, { catalog }) {
+  checkDocument(occurrences, context) {
+    const memo = memoOf(context);
     const out: RuleFinding[] = [];
     for (const group of claimGroups(occurrences)) {
       const date = group[0].facts.dateOfService;
       if (!date) continue;
       for (const a of group) {
-        for (const edit of catalog.ptpEdits(a.code)) {
+        for (const edit of memo.ptpEdits(a.code)) {
           if (edit.modifierIndicator === 9 || !ptpInForce(edit, date)) continue;
           for (const b of group) {
             if (b === a || b.code !== edit.column2) continue;
@@ -57,14 +59,15 @@ export const mueUnits: Rule = {
   id: 'mue-units',
   defaultSeverity: 'warning',
   title: 'Units above the NCCI medically unlikely edit',
-  checkDocument(occurrences, { catalog }) {
+  checkDocument(occurrences, context) {
+    const memo = memoOf(context);
     const out: RuleFinding[] = [];
     const seen = new Set<CodeOccurrence>();
     for (const o of occurrences) {
       if (o.facts.units === undefined || seen.has(o)) continue;
       // Institutional claims (a bill type) use the outpatient-hospital table; others the practitioner one.
       const setting = o.facts.billType ? 'outpatient-hospital' : 'practitioner';
-      const mue = catalog.mue(o.code, setting) ?? catalog.mue(o.code);
+      const mue = memo.mue(o.code, setting) ?? memo.mue(o.code);
       if (!mue) continue;
       // Date-of-service edits count every line of the code on the claim and date.
       const lines =

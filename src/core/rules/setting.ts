@@ -22,16 +22,52 @@ export const OUTPATIENT_POS = new Set(['11', '15', '17', '19', '20', '22', '23',
 export const INPATIENT_POS = new Set(['21', '51', '61']);
 
 export function lineSetting(facts: LineFacts, fallback: DefaultSetting = 'unknown'): LineSetting | undefined {
+  // Asked for every line by two rules: the answers are shared objects, one per value written.
   if (facts.billType) {
-    const bt = facts.billType.replace(/^0/, '').slice(0, 2);
-    if (OUTPATIENT_BILL_TYPES.has(bt)) return { setting: 'outpatient', because: `bill type ${facts.billType}` };
-    if (INPATIENT_BILL_TYPES.has(bt)) return { setting: 'inpatient', because: `bill type ${facts.billType}` };
+    const byBillType = remembered(billTypeSettings, facts.billType, billTypeSetting);
+    if (byBillType) return byBillType;
   }
   if (facts.placeOfService) {
-    if (OUTPATIENT_POS.has(facts.placeOfService)) return { setting: 'outpatient', because: `place of service ${facts.placeOfService}` };
-    if (INPATIENT_POS.has(facts.placeOfService)) return { setting: 'inpatient', because: `place of service ${facts.placeOfService}` };
+    const byPos = remembered(posSettings, facts.placeOfService, posSetting);
+    if (byPos) return byPos;
   }
-  if (facts.setting === 'outpatient' || facts.setting === 'inpatient') return { setting: facts.setting, because: `setting "${facts.setting}"` };
-  if (fallback !== 'unknown') return { setting: fallback, because: `the default setting (cptLens.rules.defaultSetting: ${fallback})` };
+  if (facts.setting === 'outpatient' || facts.setting === 'inpatient') return WRITTEN_SETTING[facts.setting];
+  if (fallback !== 'unknown') return DEFAULT_SETTING[fallback];
   return undefined;
+}
+
+function billTypeSetting(billType: string): LineSetting | undefined {
+  const bt = billType.replace(/^0/, '').slice(0, 2);
+  if (OUTPATIENT_BILL_TYPES.has(bt)) return { setting: 'outpatient', because: `bill type ${billType}` };
+  if (INPATIENT_BILL_TYPES.has(bt)) return { setting: 'inpatient', because: `bill type ${billType}` };
+  return undefined;
+}
+
+function posSetting(pos: string): LineSetting | undefined {
+  if (OUTPATIENT_POS.has(pos)) return { setting: 'outpatient', because: `place of service ${pos}` };
+  if (INPATIENT_POS.has(pos)) return { setting: 'inpatient', because: `place of service ${pos}` };
+  return undefined;
+}
+
+const WRITTEN_SETTING: Record<'inpatient' | 'outpatient', LineSetting> = {
+  inpatient: { setting: 'inpatient', because: 'setting "inpatient"' },
+  outpatient: { setting: 'outpatient', because: 'setting "outpatient"' },
+};
+const DEFAULT_SETTING: Record<'inpatient' | 'outpatient', LineSetting> = {
+  inpatient: { setting: 'inpatient', because: 'the default setting (cptLens.rules.defaultSetting: inpatient)' },
+  outpatient: { setting: 'outpatient', because: 'the default setting (cptLens.rules.defaultSetting: outpatient)' },
+};
+
+const billTypeSettings = new Map<string, LineSetting | null>();
+const posSettings = new Map<string, LineSetting | null>();
+/** Documents may write anything there: the memo is emptied rather than grown without bound. */
+const MEMO_LIMIT = 4096;
+
+function remembered(memo: Map<string, LineSetting | null>, value: string, compute: (v: string) => LineSetting | undefined): LineSetting | undefined {
+  let answer = memo.get(value);
+  if (answer === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(value, (answer = compute(value) ?? null));
+  }
+  return answer ?? undefined;
 }

@@ -2,6 +2,7 @@
 import type { CodeOccurrence, Finding, IsoDate, Severity } from '../model';
 import type { Catalog } from '../catalog/catalog';
 import type { LineIndex } from '../text/lineIndex';
+import type { CheckMemo } from './lookup';
 
 /** The setting to assume for lines whose document does not say inpatient or outpatient. */
 export type DefaultSetting = 'unknown' | 'outpatient' | 'inpatient';
@@ -19,6 +20,8 @@ export interface RuleContext {
   /** The document text, for rules that propose edits. */
   text?: string;
   lines?: LineIndex;
+  /** What the rules asked the catalog during this check (made by the first rule that asks). */
+  memo?: CheckMemo;
 }
 
 /** What a rule returns; the runner adds the rule id, severity and code. */
