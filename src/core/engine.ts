@@ -8,8 +8,9 @@ import { SearchIndex } from './catalog/search';
 import { buildCard, Card, CardOptions } from './card/build';
 import { recognize, recognizeCsvRows, RecognizeOptions, RecognizerData } from './recognize';
 import type { CsvContext } from './recognize';
-import { runRules } from './rules';
-import type { DefaultSetting, RuleSettings } from './rules/types';
+import { runRules, runRulesInSlices } from './rules';
+import type { Pause } from './rules';
+import type { DefaultSetting, RuleContext, RuleSettings } from './rules/types';
 import { todayIso } from './catalog/inpatient';
 import type { DataPack } from './pack/types';
 import { LineIndex } from './text/lineIndex';
@@ -95,8 +96,16 @@ export class Engine implements RecognizerData {
 
   /** The rules' findings on occurrences already recognized in `text`. */
   findings(occurrences: readonly CodeOccurrence[], text: string, check: CheckOptions = {}, lines = new LineIndex(text), invalid: readonly CodeOccurrence[] = []): Finding[] {
-    const context = { catalog: this.catalog, today: this.today(), text, lines, defaultSetting: check.defaultSetting, localCodes: check.localCodes, invalid };
-    return runRules(occurrences, context, check.rules);
+    return runRules(occurrences, this.ruleContext(text, check, lines, invalid), check.rules);
+  }
+
+  /** `findings` with a pause between slices of lines (see `runRulesInSlices`); undefined when dropped. */
+  findingsInSlices(occurrences: readonly CodeOccurrence[], text: string, check: CheckOptions, lines: LineIndex, invalid: readonly CodeOccurrence[], pause: Pause): Promise<Finding[] | undefined> {
+    return runRulesInSlices(occurrences, this.ruleContext(text, check, lines, invalid), check.rules ?? {}, pause);
+  }
+
+  private ruleContext(text: string, check: CheckOptions, lines: LineIndex, invalid: readonly CodeOccurrence[]): RuleContext {
+    return { catalog: this.catalog, today: this.today(), text, lines, defaultSetting: check.defaultSetting, localCodes: check.localCodes, invalid };
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import type { CodeOccurrence, Finding, Range } from './model';
 import type { CheckOptions, Engine } from './engine';
+import type { Pause } from './rules';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
 import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
@@ -36,10 +37,61 @@ export class CheckSession {
   /** Whether every finding's ranges are its own objects (see `ownFindingRanges`). */
   private findingRangesOwned = false;
 
-  constructor(private readonly engine: Engine, text: string, private readonly options: RecognizeOptions = {}, private readonly check: CheckOptions = {}) {
+  constructor(private readonly engine: Engine, text: string, private readonly options: RecognizeOptions = {}, private readonly check: CheckOptions = {}, checkNow = true) {
     this.source = EditedText.of(text);
     this.lines = new LineIndex(text);
-    this.full();
+    if (checkNow) this.full();
+  }
+
+  /**
+   * A session whose full check pauses between slices of work (`pause` resolves false to drop it:
+   * the result is then undefined). A large CSV is read about `sliceChars` characters of rows at a
+   * time and the rules run a slice of lines at a time; other kinds are recognized in one go. The
+   * result equals the synchronous constructor's.
+   */
+  static async inSlices(engine: Engine, text: string, options: RecognizeOptions, check: CheckOptions, pause: Pause, sliceChars = 1 << 20): Promise<CheckSession | undefined> {
+    const session = new CheckSession(engine, text, options, check, false);
+    return (await session.fullInSlices(pause, sliceChars)) ? session : undefined;
+  }
+
+  private async fullInSlices(pause: Pause, sliceChars: number): Promise<boolean> {
+    const text = this.text;
+    this.kind = detectKind(text, this.options);
+    this.csv = this.kind === 'csv' ? analyzeCsv(text, this.engine) : undefined;
+    this.multilineFields = this.csv ? hasMultilineField(text, this.csv.dataStart) : false;
+    if (!(await pause())) return false;
+    const options = { ...this.options, kind: this.kind, csv: this.csv };
+    if (!this.csv || this.multilineFields || text.length <= sliceChars) {
+      const found = this.engine.recognizeWithInvalid(text, options, this.lines);
+      this.occurrences = found.occurrences;
+      this.invalid = found.invalid;
+    } else {
+      // Rows are lines here (no quoted line breaks): slices end at line starts. The first slice is
+      // the text up to its end read as a whole document (banner rows above the header included).
+      const lines = this.lines;
+      const sliceEnd = (from: number): number => {
+        const line = lines.lineAt(Math.min(text.length, from + sliceChars));
+        return line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+      };
+      let end = sliceEnd(this.csv.dataStart);
+      const first = this.engine.recognizeWithInvalid(text.slice(0, end), options, lines);
+      this.occurrences = first.occurrences;
+      this.invalid = first.invalid;
+      while (end < text.length) {
+        if (!(await pause())) return false;
+        const from = end;
+        end = sliceEnd(from);
+        const rows = this.engine.recognizeCsvRowsWithInvalid(text, this.csv, lines, from, end);
+        for (const o of rows.occurrences.sort(byStart)) this.occurrences.push(o);
+        for (const o of rows.invalid) this.invalid.push(o);
+      }
+    }
+    if (!(await pause())) return false;
+    const findings = await this.engine.findingsInSlices(this.occurrences, text, this.check, this.lines, this.invalid, pause);
+    if (!findings) return false;
+    this.findings = findings;
+    this.findingRangesOwned = false;
+    return true;
   }
 
   /** The document's text (built as one string when asked for after row edits). */
@@ -161,6 +213,8 @@ export class CheckSession {
     return before.slice(first, last).indexOf('"') < 0;
   }
 }
+
+const byStart = (x: CodeOccurrence, y: CodeOccurrence): number => x.range.startLine - y.range.startLine || x.range.startCharacter - y.range.startCharacter;
 
 /** Index range `[from, to)` of the occurrences that start on lines `first..last` (occurrences are in document order). */
 function lineSpan(list: readonly CodeOccurrence[], first: number, last: number): [number, number] {

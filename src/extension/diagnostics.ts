@@ -66,12 +66,14 @@ export class Diagnostics implements vscode.Disposable {
       }
       const { engine, projectRules } = await this.data.data();
       const version = document.version;
-      const findings = this.documents.findings(document, engine, {
+      // A large document is checked in slices; a newer version (checked by its own schedule) drops it.
+      const session = await this.documents.sessionInSlices(document, engine, {
         rules: { ...projectRules, ...settings.rules },
         defaultSetting: settings.defaultSetting,
         localCodes: new Set(settings.localCodes),
       });
-      if (document.isClosed || document.version !== version) return;
+      if (!session || document.isClosed || document.version !== version) return;
+      const findings = session.findings;
       const disabled = disabledRules(document);
       this.collection.set(document.uri, findings.filter((f) => !disabled.has(f.rule)).map((f) => {
         const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));

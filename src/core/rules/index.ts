@@ -24,31 +24,72 @@ export const RULES: readonly Rule[] = [
 ];
 
 export function runRules(occurrences: readonly CodeOccurrence[], context: RuleContext, settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Finding[] {
-  // One bucket per rule, filled line by line (the rules ask about the same code in a row, which
-  // `lookup.ts` answers from its last answer), then joined in rule order: a stable sort by range
-  // then keeps the rule order among findings at one place, as a rule-by-rule run would.
-  const buckets: Finding[][] = [];
-  const perLine: { rule: Rule; severity: Severity; bucket: Finding[] }[] = [];
-  const perDocument: typeof perLine = [];
-  for (const rule of rules) {
-    const severity = settings[rule.id] ?? rule.defaultSeverity;
-    const bucket: Finding[] = [];
-    buckets.push(bucket);
-    if (severity === 'off') continue;
-    if (rule.check) perLine.push({ rule, severity, bucket });
-    if (rule.checkDocument) perDocument.push({ rule, severity, bucket });
+  const run = new RuleRun(occurrences, context, settings, rules);
+  run.lines(0, occurrences.length);
+  return run.finish();
+}
+
+/** Asked between slices of a long check; resolves false when the result is no longer wanted. */
+export type Pause = () => Promise<boolean>;
+
+/**
+ * `runRules` with a pause every `slice` lines, so that a host can serve other requests during the
+ * check of a large document and drop it when the document changes; undefined when dropped.
+ */
+export async function runRulesInSlices(
+  occurrences: readonly CodeOccurrence[], context: RuleContext, settings: RuleSettings, pause: Pause, slice = 20_000, rules: readonly Rule[] = RULES,
+): Promise<Finding[] | undefined> {
+  const run = new RuleRun(occurrences, context, settings, rules);
+  for (let from = 0; from < occurrences.length; from += slice) {
+    run.lines(from, Math.min(occurrences.length, from + slice));
+    if (!(await pause())) return undefined;
   }
-  for (let i = 0; i < occurrences.length; i++) {
-    const o = occurrences[i];
-    for (let r = 0; r < perLine.length; r++) {
-      const found = perLine[r].rule.check!(o, context);
-      // The rule's own object becomes the finding (rules return fresh objects): no copy per finding.
-      for (let k = 0; k < found.length; k++) perLine[r].bucket.push(asFinding(found[k], perLine[r].rule, perLine[r].severity));
+  return run.finish();
+}
+
+/**
+ * One run of the rules over a document. Per-line rules go line by line (the rules ask about the
+ * same code in a row, which `lookup.ts` answers from its last answer), each into its own bucket;
+ * the buckets are joined in rule order, so that a stable sort by range keeps the rule order among
+ * findings at one place, as a rule-by-rule run would.
+ */
+class RuleRun {
+  private readonly buckets: Finding[][] = [];
+  private readonly perLine: { rule: Rule; severity: Severity; bucket: Finding[] }[] = [];
+  private readonly perDocument: { rule: Rule; severity: Severity; bucket: Finding[] }[] = [];
+
+  constructor(private readonly occurrences: readonly CodeOccurrence[], private readonly context: RuleContext, settings: RuleSettings, rules: readonly Rule[]) {
+    for (const rule of rules) {
+      const severity = settings[rule.id] ?? rule.defaultSeverity;
+      const bucket: Finding[] = [];
+      this.buckets.push(bucket);
+      if (severity === 'off') continue;
+      if (rule.check) this.perLine.push({ rule, severity, bucket });
+      if (rule.checkDocument) this.perDocument.push({ rule, severity, bucket });
     }
   }
-  for (const { rule, severity, bucket } of perDocument) for (const f of rule.checkDocument!(occurrences, context)) bucket.push(asFinding(f, rule, severity));
-  const findings = ([] as Finding[]).concat(...buckets);
-  return findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter);
+
+  /** Runs the per-line rules on occurrences `[from, to)`. */
+  lines(from: number, to: number): void {
+    const { occurrences, context, perLine } = this;
+    for (let i = from; i < to; i++) {
+      const o = occurrences[i];
+      for (let r = 0; r < perLine.length; r++) {
+        const found = perLine[r].rule.check!(o, context);
+        // The rule's own object becomes the finding (rules return fresh objects): no copy per finding.
+        for (let k = 0; k < found.length; k++) perLine[r].bucket.push(asFinding(found[k], perLine[r].rule, perLine[r].severity));
+      }
+    }
+  }
+
+  /** Runs the document rules and returns every finding in document order. */
+  finish(): Finding[] {
+    for (const { rule, severity, bucket } of this.perDocument) {
+      for (const f of rule.checkDocument!(this.occurrences, this.context)) bucket.push(asFinding(f, rule, severity));
+    }
+    const findings = ([] as Finding[]).concat(...this.buckets);
+    return findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter);
+  }
 }
 
 function asFinding(f: RuleFinding, rule: Rule, severity: Severity): Finding {

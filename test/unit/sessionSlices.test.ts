@@ -1,0 +1,85 @@
+/**
+ * A large document is checked in slices, pausing in between so that the editor can answer hovers
+ * and typing can drop a check that is out of date. What a coder sees must not depend on it: the
+ * sliced check equals the one-go check, and a dropped check leaves nothing behind.
+ */
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import { engineOn, sharedFile } from './helpers/engine';
+import { CheckSession } from '../../src/core/session';
+import type { CodeOccurrence, Finding } from '../../src/core/model';
+import { decodeText } from '../../src/core/text/decode';
+
+const engine = engineOn();
+const at = (r: { startLine: number; startCharacter: number; endLine: number; endCharacter: number }) => `${r.startLine}:${r.startCharacter}-${r.endLine}:${r.endCharacter}`;
+const occ = (o: CodeOccurrence) => `${at(o.range)} ${o.code}${o.modifiers.map((m) => `-${m.code}@${at(m.range)}`).join('')} ${JSON.stringify(o.facts)}`;
+const fin = (f: Finding) => `${at(f.range)} ${f.rule} ${f.severity} ${f.message} ${JSON.stringify(f.related ?? [])} ${JSON.stringify(f.fixes ?? [])}`;
+
+async function sliced(text: string, fileName: string, sliceChars: number): Promise<{ session: CheckSession; pauses: number }> {
+  let pauses = 0;
+  const session = await CheckSession.inSlices(engine, text, { fileName }, {}, async () => (pauses++, true), sliceChars);
+  assert.ok(session, 'a check nobody drops completes');
+  return { session, pauses };
+}
+
+function assertSame(a: CheckSession, b: CheckSession, label: string): void {
+  assert.deepEqual(a.occurrences.map(occ), b.occurrences.map(occ), `${label}: occurrences`);
+  assert.deepEqual(a.invalid.map(occ), b.invalid.map(occ), `${label}: invalid values`);
+  assert.deepEqual(a.findings.map(fin), b.findings.map(fin), `${label}: findings`);
+}
+
+/** A charge file with a banner above the header, codes, modifiers, a bad value and an inpatient-only code. */
+function chargeFile(rows: number): string {
+  const lines = ['Hospital charge master; codes per CMS HCPCS G2023 notice,,,,', 'CDM,Description,CPT,MOD,POS,Setting,Charge'];
+  const codes = ['64866', '99213', 'J1100', '27447', 'G0202', '648666', '99999'];
+  for (let i = 0; i < rows; i++) lines.push(`${i},ITEM ${i},${codes[i % codes.length]},${i % 3 ? '' : 'RT'},${i % 5 ? '22' : '99'},outpatient,${i}.00`);
+  return lines.join('\n') + '\n';
+}
+
+describe('checking a large document in slices', () => {
+  it('a CSV read a few rows at a time gives what the one-go check gives, pausing in between', async () => {
+    const text = chargeFile(2_000);
+    const whole = new CheckSession(engine, text, { fileName: 'charges.csv' });
+    const { session, pauses } = await sliced(text, 'charges.csv', 2_000);
+    assertSame(session, whole, 'charges');
+    assert.ok(whole.findings.some((f) => f.rule === 'invalid-code') && whole.findings.some((f) => f.rule === 'inpatient-only-outpatient'));
+    assert.ok(pauses > 20, `it paused between slices (${pauses})`);
+  });
+
+  it('real charge masters and a fee schedule give the same problems sliced or not', async function () {
+    for (const name of ['sutter_lakeside_standardcharges.csv', 'oshpd_106190305_cdm_2018.csv', 'payer_drug_fee_schedule_2023-11-17.csv', 'hpt_cms_v3_wide_example.csv']) {
+      const text = decodeText(fs.readFileSync(sharedFile(this, `samples/real/${name}`))).text;
+      const whole = new CheckSession(engine, text, { fileName: name });
+      const { session } = await sliced(text, name, 4_096);
+      assertSame(session, whole, name);
+    }
+  });
+
+  it('claims, FHIR and X12 documents (read in one go) still pause before and during the rules', async function () {
+    for (const name of ['837p_professional_claim1.txt', 'fhir_eob_carrier_multiline_bfd.json']) {
+      const text = decodeText(fs.readFileSync(sharedFile(this, `samples/real/${name}`))).text;
+      const whole = new CheckSession(engine, text, { fileName: name });
+      const { session, pauses } = await sliced(text, name, 1_024);
+      assertSame(session, whole, name);
+      assert.ok(pauses >= 2, `${name}: paused ${pauses} times`);
+    }
+  });
+
+  it('a check dropped at any pause returns nothing', async () => {
+    const text = chargeFile(500);
+    for (let stopAt = 1; stopAt <= 6; stopAt++) {
+      let pauses = 0;
+      const session = await CheckSession.inSlices(engine, text, { fileName: 'charges.csv' }, {}, async () => ++pauses < stopAt, 1_000);
+      assert.equal(session, undefined, `dropped at pause ${stopAt}`);
+      assert.equal(pauses, stopAt, 'no work after the drop');
+    }
+  });
+
+  it('a sliced session takes row edits like any other', async () => {
+    const text = chargeFile(300);
+    const { session } = await sliced(text, 'charges.csv', 1_000);
+    const start = session.text.indexOf('\n7,ITEM 7,') + '\n7,ITEM 7,'.length;
+    assert.equal(session.edit({ start, oldEnd: start + 5, text: '64866' }), 'rows');
+    assertSame(session, new CheckSession(engine, session.text, { fileName: 'charges.csv' }), 'after a row edit');
+  });
+});
