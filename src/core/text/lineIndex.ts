@@ -7,21 +7,26 @@ export class LineIndex {
    * Line start offsets in `[0, count)`, with room to grow: a typed array because a row edit moves
    * the starts after it in place (copying a 100,000-element JS array cost ~10 ms per keystroke).
    */
-  private starts: Int32Array;
-  private count: number;
+  private startsArray: Int32Array | undefined;
+  private count = 0;
   /** The line of the last `lineAt` answer (a hint, not state: any value gives the same answers). */
   private lastLine = 0;
 
   /** The text; an edited text (`EditedText`) is read only around the lines asked for. */
   private source: TextSource;
 
+  /** Lines are found on first use: recognizers that walk the text keep their own line count. */
   constructor(text: TextSource) {
     this.source = text;
-    const whole = text.toString();
-    const starts = [0];
+  }
+
+  private get starts(): Int32Array {
+    if (this.startsArray) return this.startsArray;
+    const whole = this.source.toString();
+    const starts = new Starts(whole.length);
     scanLineStarts(whole, 0, whole.length, starts);
-    this.starts = Int32Array.from(starts);
     this.count = starts.length;
+    return (this.startsArray = starts.array);
   }
 
   get text(): string {
@@ -50,33 +55,36 @@ export class LineIndex {
       size *= 2;
     }
     if (stop < 0) stop = window.length;
-    const local: number[] = [];
+    const local = new Starts(stop);
     scanLineStarts(window, 0, stop, local);
-    const last = local.length ? from + local[local.length - 1] : from;
+    const last = local.length > 1 ? from + local.array[local.length - 1] : from;
     // The old lines after the change that survive, moved by `delta` (the rescan may have covered the first).
     let k = prev.lineAt(Math.max(oldEnd, 0)) + 1;
     while (k < prev.count && prev.starts[k] + delta <= last) k++;
     const tail = prev.count - k;
-    const count = firstLine + 1 + local.length + tail;
+    // `local` begins with the window's own start (0): the line at `from`, kept from `prev`.
+    const added = local.length - 1;
+    const count = firstLine + 1 + added + tail;
     let starts = prev.starts;
     if (count > starts.length) {
       starts = new Int32Array(Math.max(count + 1024, Math.ceil(count * 1.25)));
       starts.set(prev.starts.subarray(0, firstLine + 1));
-      starts.set(prev.starts.subarray(k, prev.count), firstLine + 1 + local.length);
+      starts.set(prev.starts.subarray(k, prev.count), firstLine + 1 + added);
     } else {
-      starts.copyWithin(firstLine + 1 + local.length, k, prev.count);
+      starts.copyWithin(firstLine + 1 + added, k, prev.count);
     }
-    for (let j = 0; j < local.length; j++) starts[firstLine + 1 + j] = from + local[j];
+    for (let j = 0; j < added; j++) starts[firstLine + 1 + j] = from + local.array[j + 1];
     if (delta) for (let j = count - tail; j < count; j++) starts[j] += delta;
     const next = Object.create(LineIndex.prototype) as LineIndex;
     next.source = text;
-    next.starts = starts;
+    next.startsArray = starts;
     next.count = count;
     next.lastLine = 0;
     return next;
   }
 
   get lineCount(): number {
+    if (!this.startsArray) void this.starts;
     return this.count;
   }
 
@@ -126,8 +134,9 @@ export class LineIndex {
   }
 
   offset(line: number, character: number): number {
+    const starts = this.starts; // built first: `count` is set with it
     if (line >= this.count) return this.source.length;
-    return Math.min(this.starts[line] + character, this.source.length);
+    return Math.min(starts[line] + character, this.source.length);
   }
 }
 
@@ -147,16 +156,39 @@ function pastLineBreak(window: string, from: number, atEnd: boolean): number {
   return -1;
 }
 
+/**
+ * Line starts collected into a typed array that doubles when full (pushing 160,000 numbers onto a
+ * JS array cost ten times the search for the line breaks). Starts with the offset 0.
+ */
+class Starts {
+  array: Int32Array;
+  length = 1;
+
+  constructor(textLength: number) {
+    // A guess of one line per 64 characters; the array grows when the text has shorter lines.
+    this.array = new Int32Array(Math.max(16, (textLength >> 6) + 1));
+  }
+
+  push(offset: number): void {
+    if (this.length === this.array.length) {
+      const bigger = new Int32Array(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = offset;
+  }
+}
+
 /** Below this many characters a plain loop is cheaper than searching for each line break kind. */
 const SHORT_SCAN = 4096;
 
 /** Appends the start offsets of the lines that begin in `(from, to]` (after a line break in `[from, to)`). */
-function scanLineStarts(text: string, from: number, to: number, out: number[]): void {
+function scanLineStarts(text: string, from: number, to: number, out: Starts): void {
   if (to - from < SHORT_SCAN) scanLineStartsByChar(text, from, to, out);
   else scanLineStartsByIndexOf(text, from, to, out);
 }
 
-function scanLineStartsByChar(text: string, from: number, to: number, out: number[]): void {
+function scanLineStartsByChar(text: string, from: number, to: number, out: Starts): void {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) out.push(i + 1);
@@ -171,7 +203,7 @@ function scanLineStartsByChar(text: string, from: number, to: number, out: numbe
  * The same as `scanLineStartsByChar` with the engine's native `indexOf` jumping from line break to
  * line break: a check of a large file spent a fifth of its time visiting every character here.
  */
-function scanLineStartsByIndexOf(text: string, from: number, to: number, out: number[]): void {
+function scanLineStartsByIndexOf(text: string, from: number, to: number, out: Starts): void {
   let lf = text.indexOf('\n', from);
   let cr = text.indexOf('\r', from);
   for (;;) {
