@@ -35,19 +35,36 @@ import { walkJson } from './json/walk';
 
 export { keyName } from './json/keys';
 
-/** A literal: its characters `text[start, end)` and, when known or not those characters, its value. */
+/**
+ * A literal: its characters `text[start, end)` and, when known or not those characters, its value;
+ * a number's value is worked out when asked (from `text[start, numberEnd)`).
+ */
 interface Lit {
   start: number;
   end: number;
   value: string | undefined;
+  numberEnd: number;
 }
 
 const enum Kind { String, Number, Keyword }
 
+/**
+ * An open object or array. Frames are reused by depth (a large Bundle opens ~100,000 of them):
+ * a closed frame is referenced only as the owner of occurrences found while it was open, and the
+ * identity checks on owners only look at occurrences found inside the frame being closed.
+ */
 class Frame {
+  array = false;
+  key: KeyInfo | undefined = undefined;
+  parent: Frame | undefined = undefined;
+  /** Where the occurrences found inside this frame begin in the waiting list. */
+  pendingFrom = 0;
   lastProp: KeyInfo | undefined = undefined;
+  /** `system` and `code`: point to this frame's own two literals once seen. */
   system: Lit | undefined = undefined;
   code: Lit | undefined = undefined;
+  readonly systemLit: Lit = { start: 0, end: 0, value: undefined, numberEnd: -1 };
+  readonly codeLit: Lit = { start: 0, end: 0, value: undefined, numberEnd: -1 };
   type: string | undefined = undefined;
   hasType = false;
   resourceType: Lit | undefined = undefined;
@@ -59,17 +76,29 @@ class Frame {
   settings: Set<string> | undefined = undefined;
   isItem = false;
 
-  constructor(
-    readonly array: boolean,
-    readonly key: KeyInfo | undefined,
-    readonly parent: Frame | undefined,
-    /** Where the occurrences found inside this frame begin in the waiting list. */
-    readonly pendingFrom: number,
-  ) {}
+  open(array: boolean, key: KeyInfo | undefined, parent: Frame | undefined, pendingFrom: number): this {
+    this.array = array;
+    this.key = key;
+    this.parent = parent;
+    this.pendingFrom = pendingFrom;
+    this.lastProp = undefined;
+    this.system = undefined;
+    this.code = undefined;
+    this.type = undefined;
+    this.hasType = false;
+    this.resourceType = undefined;
+    this.id = undefined;
+    this.codes = undefined;
+    this.modifiers = undefined;
+    this.facts = undefined;
+    this.settings = undefined;
+    this.isItem = false;
+    return this;
+  }
 }
 
 /** Owner of occurrences found in prose: no item's modifiers attach to them. */
-const PROSE = new Frame(false, undefined, undefined, 0);
+const PROSE = new Frame();
 
 const GENERIC = new Set(['code', 'codes', 'billing code', 'procedure code', 'service code', 'proc code']);
 
@@ -80,8 +109,20 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
   const pending: CodeOccurrence[] = [];
   const owners: Frame[] = [];
   let top: Frame | undefined;
+  const frames: Frame[] = []; // by depth, reused
+  let depth = 0;
+  /** The literal being read (one object, copied when kept). */
+  const cur: Lit = { start: 0, end: 0, value: undefined, numberEnd: -1 };
+  const keep = (lit: Lit, into: Lit = { start: 0, end: 0, value: undefined, numberEnd: -1 }): Lit => {
+    into.start = lit.start;
+    into.end = lit.end;
+    into.value = lit.value;
+    into.numberEnd = lit.numberEnd;
+    return into;
+  };
 
-  const value = (lit: Lit): string => (lit.value ??= text.slice(lit.start, lit.end));
+  const value = (lit: Lit): string =>
+    (lit.value ??= lit.numberEnd < 0 ? text.slice(lit.start, lit.end) : String(Number(text.slice(lit.start, lit.numberEnd))));
 
   const procedureSystem = (system: string): boolean => {
     let known = systems.get(system);
@@ -91,7 +132,7 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
 
   const push = (array: boolean): void => {
     const key = top ? (top.array ? top.key : top.lastProp) : undefined;
-    top = new Frame(array, key, top, pending.length);
+    top = (frames[depth++] ??= new Frame()).open(array, key, top, pending.length);
   };
 
   const owningItem = (f: Frame): Frame => {
@@ -119,6 +160,7 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     const f = top;
     if (!f) return;
     top = f.parent;
+    depth--;
     if (!f.array) closeObject(f);
   };
 
@@ -174,6 +216,14 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     }
   };
 
+  const read = (start: number, end: number, v: string | undefined, numberEnd: number): Lit => {
+    cur.start = start;
+    cur.end = end;
+    cur.value = v;
+    cur.numberEnd = numberEnd;
+    return cur;
+  };
+
   /** The key a literal in the current frame is the value of, when literals under it are read at all. */
   const readKey = (): KeyInfo | undefined => {
     const f = top;
@@ -182,37 +232,33 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     return key && key.read ? key : undefined;
   };
 
-  const literal = (f: Frame, key: KeyInfo, kind: Kind, lit: Lit, num: number): void => {
+  const literal = (f: Frame, key: KeyInfo, kind: Kind, lit: Lit): void => {
     const obj = f.array ? f.parent : f; // the object the key belongs to
     if (!obj) return;
     if (!f.array) {
       switch (key.special) {
-        case Special.System: f.system = lit; return;
+        case Special.System: f.system = keep(lit, f.systemLit); return;
         case Special.Code:
-          if (kind !== Kind.Keyword) f.code = lit;
+          if (kind !== Kind.Keyword) f.code = keep(lit, f.codeLit);
           return;
-        case Special.ResourceType: f.resourceType = lit; return;
-        case Special.Id: f.id = lit; return;
+        case Special.ResourceType: f.resourceType = keep(lit); return;
+        case Special.Id: f.id = keep(lit); return;
         case Special.ServicedDate: (f.facts ??= {}).dateOfService = parseDate(value(lit)); return;
         case Special.Sequence: if (f.isItem) (f.facts ??= {}).lineNumber = parseUnits(value(lit)); return;
         case Special.Start:
           if (f.key?.servicedPeriod && f.parent) (f.parent.facts ??= {}).dateOfService ??= parseDate(value(lit));
           return;
         case Special.Value:
-          if (f.key?.quantity && f.parent && kind === Kind.Number) (f.parent.facts ??= {}).units = num;
+          if (f.key?.quantity && f.parent && kind === Kind.Number) (f.parent.facts ??= {}).units = Number(text.slice(lit.start, lit.numberEnd));
           return;
         default: break;
       }
     }
-    if (kind === Kind.Keyword) return;
-    if (key.text) {
-      if (kind === Kind.String && lit.end - lit.start >= 5) for (const o of recognizePlainText(text, data, lines, lit.start, lit.end)) addPending(o, PROSE);
-      return;
-    }
+    if (kind === Kind.Keyword || key.text) return; // prose is read by `string`
     switch (key.role) {
       case 'code':
         if (key.name === 'code') return; // handled above: needs a type or a system
-        (obj.codes ??= []).push({ lit, typed: false, strict: GENERIC.has(key.name) });
+        (obj.codes ??= []).push({ lit: keep(lit), typed: false, strict: GENERIC.has(key.name) });
         return;
       case 'codeType':
         obj.hasType = true;
@@ -252,23 +298,46 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     },
     string: (start, end, v) => {
       const key = readKey();
-      if (key) literal(top!, key, Kind.String, { start: start + 1, end: end - 1, value: v }, 0);
-    },
-    number: (start, end, valueEnd) => {
-      const key = readKey();
       if (!key) return;
-      const n = Number(text.slice(start, valueEnd));
-      literal(top!, key, Kind.Number, { start, end, value: String(n) }, n);
+      // Prose (never a special key): the plain-text rules, only where a code could be.
+      if (key.text) {
+        if (end - start >= 7 && hasThreeDigits(text, start + 1, end - 1)) for (const o of recognizePlainText(text, data, lines, start + 1, end - 1)) addPending(o, PROSE);
+        return;
+      }
+      literal(top!, key, Kind.String, read(start + 1, end - 1, v, -1));
+    },
+    number: (start, end, numberEnd) => {
+      const key = readKey();
+      if (key) literal(top!, key, Kind.Number, read(start, end, undefined, numberEnd));
     },
     keyword: (start, end, v) => {
       const key = readKey();
-      if (key) literal(top!, key, Kind.Keyword, { start, end, value: String(v) }, 0);
+      if (key) literal(top!, key, Kind.Keyword, read(start, end, String(v), -1));
     },
   });
   while (top) pop();
   for (let i = 0; i < pending.length; i++) pending[i].facts = compactFacts(pending[i].facts);
   return pending;
 }
+
+/**
+ * Whether `text[start, end)` has three digits in a row: every code shape does (`99213`, `J1100`,
+ * `0001F`), so prose without them holds no code and is not read. Looks at every third character
+ * (any three in a row include one of them) and around the digits it finds.
+ */
+function hasThreeDigits(text: string, start: number, end: number): boolean {
+  for (let i = start + 2; i < end; i += 3) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    let from = i;
+    while (from > start && isDigit(text.charCodeAt(from - 1))) from--;
+    let to = i + 1;
+    while (to < end && to - from < 3 && isDigit(text.charCodeAt(to))) to++;
+    if (to - from >= 3) return true;
+  }
+  return false;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 function isProcedureOrModifierSystem(system: string): boolean {
   const s = system.toLowerCase();
