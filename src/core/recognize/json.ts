@@ -169,19 +169,20 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     if (f.system !== undefined && f.code) {
       const conceptKey = f.parent?.array && f.parent.key?.coding ? f.parent.parent?.key : f.key;
       const concept = conceptKey ? conceptKey.concept : Concept.None;
-      const item = owningItem(f.parent ?? f);
       const length = f.code.end - f.code.start;
       if (concept === Concept.Modifier) {
         if (length === 2 && isProcedureOrModifierSystem(value(f.system))) {
-          (item.modifiers ??= []).push({ code: value(f.code).toUpperCase(), range: lines.range(f.code.start, f.code.end) });
+          (owningItem(f.parent ?? f).modifiers ??= []).push({ code: value(f.code).toUpperCase(), range: lines.range(f.code.start, f.code.end) });
         }
       } else if (concept === Concept.Location) {
         const pos = parsePos(value(f.code));
+        const item = owningItem(f.parent ?? f);
         if (pos && (item.facts ??= {}).placeOfService === undefined) {
           item.facts.placeOfService = pos;
           item.facts.placeOfServiceRange = lines.range(f.code.start, f.code.end);
         }
       } else if (length === 5 && procedureSystem(value(f.system))) {
+        const item = owningItem(f.parent ?? f);
         for (const o of occurrence(f.code.start, f.code.end)) addPending(o, item);
       }
     } else if (f.code && f.hasType) {
