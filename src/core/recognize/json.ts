@@ -60,11 +60,11 @@ class Frame {
   /** Where the occurrences found inside this frame begin in the waiting list. */
   pendingFrom = 0;
   lastProp: KeyInfo | undefined = undefined;
-  /** `system` and `code`: point to this frame's own two literals once seen. */
+  /** `system` and `code`: point to this frame's own two literals (made on first use, then reused). */
   system: Lit | undefined = undefined;
   code: Lit | undefined = undefined;
-  readonly systemLit: Lit = { start: 0, end: 0, value: undefined, numberEnd: -1 };
-  readonly codeLit: Lit = { start: 0, end: 0, value: undefined, numberEnd: -1 };
+  systemLit: Lit | undefined = undefined;
+  codeLit: Lit | undefined = undefined;
   type: string | undefined = undefined;
   hasType = false;
   resourceType: Lit | undefined = undefined;
@@ -113,7 +113,8 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
   let depth = 0;
   /** The literal being read (one object, copied when kept). */
   const cur: Lit = { start: 0, end: 0, value: undefined, numberEnd: -1 };
-  const keep = (lit: Lit, into: Lit = { start: 0, end: 0, value: undefined, numberEnd: -1 }): Lit => {
+  const keep = (lit: Lit, into: Lit | undefined = undefined): Lit => {
+    if (!into) return { start: lit.start, end: lit.end, value: lit.value, numberEnd: lit.numberEnd };
     into.start = lit.start;
     into.end = lit.end;
     into.value = lit.value;
@@ -238,9 +239,9 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     if (!obj) return;
     if (!f.array) {
       switch (key.special) {
-        case Special.System: f.system = keep(lit, f.systemLit); return;
+        case Special.System: f.system = f.systemLit = keep(lit, f.systemLit); return;
         case Special.Code:
-          if (kind !== Kind.Keyword) f.code = keep(lit, f.codeLit);
+          if (kind !== Kind.Keyword) f.code = f.codeLit = keep(lit, f.codeLit);
           return;
         case Special.ResourceType: f.resourceType = keep(lit); return;
         case Special.Id: f.id = keep(lit); return;
