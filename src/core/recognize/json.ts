@@ -1,8 +1,9 @@
 /**
  * Recognizer for JSON: FHIR resources (Claim, ExplanationOfBenefit, Bundles of them), CMS
  * hospital price-transparency JSON (v2/v3), payer transparency-in-coverage files and any other
- * JSON whose keys name CPT/HCPCS codes. One pass with `jsonc-parser`'s offset-keeping `visit`
- * (tolerant of comments, trailing commas and errors).
+ * JSON whose keys name CPT/HCPCS codes. One pass with `json/walk.ts`, a walker that visits what
+ * `jsonc-parser`'s `visit` visits (tolerant of comments, trailing commas and errors, any depth)
+ * but materializes only the strings of the keys read here.
  *
  * Decisions:
  * - FHIR codings: see `fhir.ts`. Modifiers, place of service (`locationCodeableConcept`),
@@ -19,87 +20,120 @@
  *   (`both` when its charges differ).
  * - Strings under description/display/text/note keys follow the plain-text rules (known codes
  *   only). Everything else (ids, NPIs, ZIPs, amounts, NDCs, diagnoses) yields nothing.
+ * - Occurrences wait in one list, in the order they are found, until the document ends: an object
+ *   that closes gives its modifiers and facts to the ones found inside it (a range of that list).
  */
 import type { CodeOccurrence, LineFacts, ModifierOccurrence } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { parseCodeCell } from './cell';
 import { recognizePlainText, RecognizerData } from './plainText';
 import { compactFacts, parseDate, parsePos, parseSetting, parseUnits } from './facts';
-import { normalizeHeader, roleOf, typeAllowsCode } from './csv/headers';
-import { CLAIM_RESOURCES, isProcedureSystem, ITEM_ARRAYS } from './fhir';
-import { visit } from 'jsonc-parser';
+import { typeAllowsCode } from './csv/headers';
+import { CLAIM_RESOURCES, isProcedureSystem } from './fhir';
+import { Concept, KeyInfo, KeyTable, Special } from './json/keys';
+import { walkJson } from './json/walk';
 
+export { keyName } from './json/keys';
+
+/**
+ * A literal: its characters `text[start, end)` and, when known or not those characters, its value;
+ * a number's value is worked out when asked (from `text[start, numberEnd)`).
+ */
 interface Lit {
   start: number;
   end: number;
-  value: string;
+  value: string | undefined;
+  numberEnd: number;
 }
 
-interface Pending {
-  o: CodeOccurrence;
-  owner: Frame;
-}
+const enum Kind { String, Number, Keyword }
 
-interface Frame {
-  array: boolean;
-  key: string | undefined;
-  parent: Frame | undefined;
-  lastProp?: string;
-  system?: string;
-  code?: Lit;
-  type?: string;
-  hasType?: boolean;
-  resourceType?: string;
-  id?: string;
+/**
+ * An open object or array. Frames are reused by depth (a large Bundle opens ~100,000 of them):
+ * a closed frame is referenced only as the owner of occurrences found while it was open, and the
+ * identity checks on owners only look at occurrences found inside the frame being closed.
+ */
+class Frame {
+  array = false;
+  key: KeyInfo | undefined = undefined;
+  parent: Frame | undefined = undefined;
+  /** Where the occurrences found inside this frame begin in the waiting list. */
+  pendingFrom = 0;
+  lastProp: KeyInfo | undefined = undefined;
+  /** `system` and `code`: point to this frame's own two literals (made on first use, then reused). */
+  system: Lit | undefined = undefined;
+  code: Lit | undefined = undefined;
+  systemLit: Lit | undefined = undefined;
+  codeLit: Lit | undefined = undefined;
+  type: string | undefined = undefined;
+  hasType = false;
+  resourceType: Lit | undefined = undefined;
+  id: Lit | undefined = undefined;
   /** Code literals under code-naming keys; `typed` ones need a CPT/HCPCS type sibling. */
-  codes?: { lit: Lit; typed: boolean; strict: boolean }[];
-  modifiers?: ModifierOccurrence[];
-  facts?: LineFacts;
-  settings?: Set<string>;
-  pending?: Pending[];
-  isItem?: boolean;
+  codes: { lit: Lit; typed: boolean; strict: boolean }[] | undefined = undefined;
+  modifiers: ModifierOccurrence[] | undefined = undefined;
+  facts: LineFacts | undefined = undefined;
+  settings: Set<string> | undefined = undefined;
+  isItem = false;
+
+  open(array: boolean, key: KeyInfo | undefined, parent: Frame | undefined, pendingFrom: number): this {
+    this.array = array;
+    this.key = key;
+    this.parent = parent;
+    this.pendingFrom = pendingFrom;
+    this.lastProp = undefined;
+    this.system = undefined;
+    this.code = undefined;
+    this.type = undefined;
+    this.hasType = false;
+    this.resourceType = undefined;
+    this.id = undefined;
+    this.codes = undefined;
+    this.modifiers = undefined;
+    this.facts = undefined;
+    this.settings = undefined;
+    this.isItem = false;
+    return this;
+  }
 }
 
 /** Owner of occurrences found in prose: no item's modifiers attach to them. */
-const PROSE: Frame = { array: false, key: undefined, parent: undefined };
-
-/** Keys whose string value is prose. */
-const TEXT_KEYS = new Set(['description', 'display', 'text', 'note', 'notes', 'comment', 'comments', 'remarks', 'additional_generic_notes',
-  'additional_payer_notes', 'narrative', 'short_description', 'long_description', 'shortDescription', 'longDescription']);
-
-/** `procedureCode` -> `procedure code`, `billing_code` -> `billing code`. */
-export function keyName(key: string): string {
-  let s = '';
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c >= 65 && c <= 90 && i > 0) {
-      const p = key.charCodeAt(i - 1);
-      if (p >= 97 && p <= 122) s += ' ';
-    }
-    s += key[i];
-  }
-  return normalizeHeader(s);
-}
+const PROSE = new Frame();
 
 const GENERIC = new Set(['code', 'codes', 'billing code', 'procedure code', 'service code', 'proc code']);
 
 export function recognizeJson(text: string, data: RecognizerData, lines = new LineIndex(text)): CodeOccurrence[] {
-  const out: CodeOccurrence[] = [];
+  const keys = new KeyTable();
+  const systems = new Map<string, boolean>();
+  // Occurrences found so far and the frame whose modifiers they take.
+  const pending: CodeOccurrence[] = [];
+  const owners: Frame[] = [];
   let top: Frame | undefined;
-  const roles = new Map<string, { role: string; name: string }>();
-  const roleFor = (key: string): { role: string; name: string } => {
-    let r = roles.get(key);
-    if (!r) {
-      const name = keyName(key);
-      r = { role: roleOf(name), name };
-      roles.set(key, r);
-    }
-    return r;
+  const frames: Frame[] = []; // by depth, reused
+  let depth = 0;
+  /** The literal being read (one object, copied when kept). */
+  const cur: Lit = { start: 0, end: 0, value: undefined, numberEnd: -1 };
+  const keep = (lit: Lit, into: Lit | undefined = undefined): Lit => {
+    if (!into) return { start: lit.start, end: lit.end, value: lit.value, numberEnd: lit.numberEnd };
+    into.start = lit.start;
+    into.end = lit.end;
+    into.value = lit.value;
+    into.numberEnd = lit.numberEnd;
+    return into;
+  };
+
+  const value = (lit: Lit): string =>
+    (lit.value ??= lit.numberEnd < 0 ? text.slice(lit.start, lit.end) : String(Number(text.slice(lit.start, lit.numberEnd))));
+
+  const procedureSystem = (system: string): boolean => {
+    let known = systems.get(system);
+    if (known === undefined) systems.set(system, (known = isProcedureSystem(system)));
+    return known;
   };
 
   const push = (array: boolean): void => {
     const key = top ? (top.array ? top.key : top.lastProp) : undefined;
-    top = { array, key, parent: top };
+    top = (frames[depth++] ??= new Frame()).open(array, key, top, pending.length);
   };
 
   const owningItem = (f: Frame): Frame => {
@@ -107,12 +141,13 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     return f;
   };
 
-  const addPending = (f: Frame, o: CodeOccurrence, owner: Frame): void => {
-    (f.pending ??= []).push({ o, owner });
+  const addPending = (o: CodeOccurrence, owner: Frame): void => {
+    pending.push(o);
+    owners.push(owner);
   };
 
-  const occurrence = (start: number, end: number, data2: RecognizerData): CodeOccurrence[] =>
-    parseCodeCell(text, start, end, data2, data2.invalidValue).map((c) => ({
+  const occurrence = (start: number, end: number): CodeOccurrence[] =>
+    parseCodeCell(text, start, end, data, data.invalidValue).map((c) => ({
       range: lines.range(c.start, c.end),
       code: c.code,
       text: text.slice(c.start, c.end),
@@ -126,104 +161,110 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     const f = top;
     if (!f) return;
     top = f.parent;
+    depth--;
     if (!f.array) closeObject(f);
-    // Hand pending occurrences up; at the root they are done.
-    if (f.pending) {
-      if (top) for (const p of f.pending) addPending(top, p.o, p.owner);
-      else for (const p of f.pending) finish(p.o);
-    }
-  };
-
-  const finish = (o: CodeOccurrence): void => {
-    o.facts = compactFacts(o.facts);
-    out.push(o);
   };
 
   const closeObject = (f: Frame): void => {
     // A FHIR coding.
     if (f.system !== undefined && f.code) {
-      const conceptKey = f.parent?.array && f.parent.key === 'coding' ? f.parent.parent?.key : f.key;
-      const item = owningItem(f.parent ?? f);
-      if (conceptKey === 'modifier' || conceptKey === 'modifiers') {
-        if (f.code.end - f.code.start === 2 && isProcedureOrModifierSystem(f.system)) {
-          (item.modifiers ??= []).push({ code: f.code.value.toUpperCase(), range: lines.range(f.code.start, f.code.end) });
+      const conceptKey = f.parent?.array && f.parent.key?.coding ? f.parent.parent?.key : f.key;
+      const concept = conceptKey ? conceptKey.concept : Concept.None;
+      const length = f.code.end - f.code.start;
+      if (concept === Concept.Modifier) {
+        if (length === 2 && isProcedureOrModifierSystem(value(f.system))) {
+          (owningItem(f.parent ?? f).modifiers ??= []).push({ code: value(f.code).toUpperCase(), range: lines.range(f.code.start, f.code.end) });
         }
-      } else if (conceptKey === 'locationCodeableConcept') {
-        const pos = parsePos(f.code.value);
+      } else if (concept === Concept.Location) {
+        const pos = parsePos(value(f.code));
+        const item = owningItem(f.parent ?? f);
         if (pos && (item.facts ??= {}).placeOfService === undefined) {
           item.facts.placeOfService = pos;
           item.facts.placeOfServiceRange = lines.range(f.code.start, f.code.end);
         }
-      } else if (isProcedureSystem(f.system) && f.code.end - f.code.start === 5) {
-        for (const o of occurrence(f.code.start, f.code.end, data)) addPending(f, o, item);
+      } else if (length === 5 && procedureSystem(value(f.system))) {
+        const item = owningItem(f.parent ?? f);
+        for (const o of occurrence(f.code.start, f.code.end)) addPending(o, item);
       }
     } else if (f.code && f.hasType) {
       // `{"code": "70551", "type": "CPT"}`
-      if (typeAllowsCode(f.type ?? '') === true) for (const o of occurrence(f.code.start, f.code.end, data)) addPending(f, o, f);
+      if (typeAllowsCode(f.type ?? '') === true) for (const o of occurrence(f.code.start, f.code.end)) addPending(o, f);
     }
     if (f.codes) {
       const allowed = f.hasType ? typeAllowsCode(f.type ?? '') : undefined;
       for (const c of f.codes) {
         if (allowed === false) continue;
         if (c.typed && allowed !== true) continue;
-        for (const o of occurrence(c.lit.start, c.lit.end, data)) {
+        for (const o of occurrence(c.lit.start, c.lit.end)) {
           if (c.strict && allowed !== true && o.modifiers.length) continue;
-          addPending(f, o, f);
+          addPending(o, f);
         }
       }
     }
-    if (f.resourceType && CLAIM_RESOURCES.has(f.resourceType) && f.id) (f.facts ??= {}).claimId ??= f.id;
-    if (!f.pending) return;
-    for (const p of f.pending) {
-      const o = p.o;
-      if (p.owner === f && f.modifiers) o.modifiers = o.modifiers.concat(f.modifiers);
-      if (f.facts) for (const [k, v] of Object.entries(f.facts)) if ((o.facts as Record<string, unknown>)[k] === undefined) (o.facts as Record<string, unknown>)[k] = v;
+    if (f.resourceType && f.id) {
+      const resourceType = value(f.resourceType);
+      const id = value(f.id);
+      if (resourceType && id && CLAIM_RESOURCES.has(resourceType)) (f.facts ??= {}).claimId ??= id;
+    }
+    if (!f.modifiers && !f.facts && !f.settings) return;
+    for (let i = f.pendingFrom; i < pending.length; i++) {
+      const o = pending[i];
+      if (owners[i] === f && f.modifiers) o.modifiers = o.modifiers.concat(f.modifiers);
+      if (f.facts) for (const k in f.facts) {
+        const v = (f.facts as Record<string, unknown>)[k];
+        if ((o.facts as Record<string, unknown>)[k] === undefined) (o.facts as Record<string, unknown>)[k] = v;
+      }
       if (f.settings && o.facts.setting === undefined) o.facts.setting = f.settings.size === 1 ? parseSetting([...f.settings][0]) : 'both';
     }
   };
 
-  const literal = (value: unknown, offset: number, length: number): void => {
+  const read = (start: number, end: number, v: string | undefined, numberEnd: number): Lit => {
+    cur.start = start;
+    cur.end = end;
+    cur.value = v;
+    cur.numberEnd = numberEnd;
+    return cur;
+  };
+
+  /** The key a literal in the current frame is the value of, when literals under it are read at all. */
+  const readKey = (): KeyInfo | undefined => {
     const f = top;
-    if (!f) return;
+    if (!f) return undefined;
     const key = f.array ? f.key : f.lastProp;
-    if (key === undefined) return;
-    const quoted = typeof value === 'string';
-    const lit: Lit = { start: quoted ? offset + 1 : offset, end: quoted ? offset + length - 1 : offset + length, value: String(value) };
+    return key && key.read ? key : undefined;
+  };
+
+  const literal = (f: Frame, key: KeyInfo, kind: Kind, lit: Lit): void => {
     const obj = f.array ? f.parent : f; // the object the key belongs to
     if (!obj) return;
     if (!f.array) {
-      switch (key) {
-        case 'system': f.system = lit.value; return;
-        case 'code':
-          if (typeof value === 'string' || typeof value === 'number') f.code = lit;
+      switch (key.special) {
+        case Special.System: f.system = f.systemLit = keep(lit, f.systemLit); return;
+        case Special.Code:
+          if (kind !== Kind.Keyword) f.code = f.codeLit = keep(lit, f.codeLit);
           return;
-        case 'resourceType': f.resourceType = lit.value; return;
-        case 'id': f.id = lit.value; return;
-        case 'servicedDate': (f.facts ??= {}).dateOfService = parseDate(lit.value); return;
-        case 'sequence': if (f.isItem) (f.facts ??= {}).lineNumber = parseUnits(lit.value); return;
-        case 'start':
-          if (f.key === 'servicedPeriod' && f.parent) (f.parent.facts ??= {}).dateOfService ??= parseDate(lit.value);
+        case Special.ResourceType: f.resourceType = keep(lit); return;
+        case Special.Id: f.id = keep(lit); return;
+        case Special.ServicedDate: (f.facts ??= {}).dateOfService = parseDate(value(lit)); return;
+        case Special.Sequence: if (f.isItem) (f.facts ??= {}).lineNumber = parseUnits(value(lit)); return;
+        case Special.Start:
+          if (f.key?.servicedPeriod && f.parent) (f.parent.facts ??= {}).dateOfService ??= parseDate(value(lit));
           return;
-        case 'value':
-          if (f.key === 'quantity' && f.parent && typeof value === 'number') (f.parent.facts ??= {}).units = value;
+        case Special.Value:
+          if (f.key?.quantity && f.parent && kind === Kind.Number) (f.parent.facts ??= {}).units = Number(text.slice(lit.start, lit.numberEnd));
           return;
         default: break;
       }
     }
-    if (typeof value !== 'string' && typeof value !== 'number') return;
-    if (TEXT_KEYS.has(key)) {
-      if (quoted && lit.end - lit.start >= 5) for (const o of recognizePlainText(text, data, lines, lit.start, lit.end)) addPending(f, o, PROSE);
-      return;
-    }
-    const { role, name } = roleFor(key);
-    switch (role) {
+    if (kind === Kind.Keyword || key.text) return; // prose is read by `string`
+    switch (key.role) {
       case 'code':
-        if (name === 'code') return; // handled above: needs a type or a system
-        (obj.codes ??= []).push({ lit, typed: false, strict: GENERIC.has(name) });
+        if (key.name === 'code') return; // handled above: needs a type or a system
+        (obj.codes ??= []).push({ lit: keep(lit), typed: false, strict: GENERIC.has(key.name) });
         return;
       case 'codeType':
         obj.hasType = true;
-        obj.type = lit.value;
+        obj.type = value(lit);
         return;
       case 'modifier':
         for (const m of splitModifiers(text, lit.start, lit.end)) (obj.modifiers ??= []).push({ code: m.code, range: lines.range(m.start, m.end) });
@@ -231,43 +272,74 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
       case 'setting': {
         // HPT: `standard_charges[].setting` describes the item that holds the charges.
         const target = obj.parent?.array && obj.parent.parent ? obj.parent.parent : obj;
-        (target.settings ??= new Set()).add(lit.value.trim().toLowerCase());
+        (target.settings ??= new Set()).add(value(lit).trim().toLowerCase());
         return;
       }
       case 'pos': {
-        const pos = parsePos(lit.value);
+        const pos = parsePos(value(lit));
         if (pos) Object.assign((obj.facts ??= {}), { placeOfService: pos, placeOfServiceRange: lines.range(lit.start, lit.end) });
         return;
       }
-      case 'units': (obj.facts ??= {}).units = parseUnits(lit.value); return;
-      case 'date': (obj.facts ??= {}).dateOfService = parseDate(lit.value); return;
+      case 'units': (obj.facts ??= {}).units = parseUnits(value(lit)); return;
+      case 'date': (obj.facts ??= {}).dateOfService = parseDate(value(lit)); return;
       default: return;
     }
   };
 
-  // jsonc-parser descends recursively: nesting thousands deep (a hostile or broken file) overflows
-  // the stack. Everything visited before is kept, as for a truncated document.
-  try {
-    visit(text, {
-      onObjectBegin: () => {
-        const parentArrayKey = top?.array ? top.key : undefined;
-        push(false);
-        if (parentArrayKey !== undefined && ITEM_ARRAYS.has(parentArrayKey)) top!.isItem = true;
-      },
-      onObjectProperty: (property) => {
-        if (top) top.lastProp = property;
-      },
-      onObjectEnd: pop,
-      onArrayBegin: () => push(true),
-      onArrayEnd: pop,
-      onLiteralValue: literal,
-    });
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-  }
+  walkJson(text, lines, {
+    objectBegin: () => {
+      const item = top?.array && top.key?.item;
+      push(false);
+      if (item) top!.isItem = true;
+    },
+    arrayBegin: () => push(true),
+    objectEnd: pop,
+    arrayEnd: pop,
+    property: (start, end, name) => {
+      if (top) top.lastProp = name === undefined ? keys.inText(text, start + 1, end - 1) : keys.ofValue(name);
+    },
+    string: (start, end, v) => {
+      const key = readKey();
+      if (!key) return;
+      // Prose (never a special key): the plain-text rules, only where a code could be.
+      if (key.text) {
+        if (end - start >= 7 && hasThreeDigits(text, start + 1, end - 1)) for (const o of recognizePlainText(text, data, lines, start + 1, end - 1)) addPending(o, PROSE);
+        return;
+      }
+      literal(top!, key, Kind.String, read(start + 1, end - 1, v, -1));
+    },
+    number: (start, end, numberEnd) => {
+      const key = readKey();
+      if (key) literal(top!, key, Kind.Number, read(start, end, undefined, numberEnd));
+    },
+    keyword: (start, end, v) => {
+      const key = readKey();
+      if (key) literal(top!, key, Kind.Keyword, read(start, end, String(v), -1));
+    },
+  });
   while (top) pop();
-  return out;
+  for (let i = 0; i < pending.length; i++) pending[i].facts = compactFacts(pending[i].facts);
+  return pending;
 }
+
+/**
+ * Whether `text[start, end)` has three digits in a row: every code shape does (`99213`, `J1100`,
+ * `0001F`), so prose without them holds no code and is not read. Looks at every third character
+ * (any three in a row include one of them) and around the digits it finds.
+ */
+function hasThreeDigits(text: string, start: number, end: number): boolean {
+  for (let i = start + 2; i < end; i += 3) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    let from = i;
+    while (from > start && isDigit(text.charCodeAt(from - 1))) from--;
+    let to = i + 1;
+    while (to < end && to - from < 3 && isDigit(text.charCodeAt(to))) to++;
+    if (to - from >= 3) return true;
+  }
+  return false;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 function isProcedureOrModifierSystem(system: string): boolean {
   const s = system.toLowerCase();

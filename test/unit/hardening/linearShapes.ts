@@ -49,6 +49,9 @@ export const SHAPES: Shape[] = [
   },
   { name: 'JSON deep nesting', build: (n) => `${rep('{"item":[', n)}{"code":"99213"}${rep(']}', n)}`, run: recognize({ fileName: 'claim.json' }), n: 1000 },
   { name: 'JSON unclosed nesting', build: (n) => rep('[{"code":"99213","x":', n), run: recognize({ fileName: 'claim.json' }), n: 1000 },
+  { name: 'JSON deep nesting of service lines', build: (n) => `${rep('{"item":[', n)}{"productOrService":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"99213"}]}}${rep(']}', n)}`, run: recognize({ fileName: 'claim.json' }), n: 2000 },
+  // Property names that all hash alike (`Aa` and `BB` do in a 31-multiplier hash), each with a value.
+  { name: 'JSON property names that hash alike', build: (n) => `{${Array.from({ length: n }, (_, i) => `"${Array.from({ length: 16 }, (_, b) => ((i >> b) & 1 ? 'BB' : 'Aa')).join('')}":"99213"`).join(',')}}`, run: recognize({ fileName: 'claim.json' }), n: 1000 },
   { name: 'JSON one long string', build: (n) => `{"note":"${rep('CPT 99213 ', n)}`, run: recognize({ fileName: 'claim.json' }), n: 4000 },
   { name: 'XML elements', build: (n) => `<?xml version="1.0"?><Claim>${rep('<Line><ProcedureCode>99213</ProcedureCode><Modifier1>25</Modifier1></Line>', n)}</Claim>`, run: recognize({ fileName: 'claim.xml' }), n: 1000 },
   // Nesting tens of thousands deep; some text per level keeps the open elements below V8's
