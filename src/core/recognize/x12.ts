@@ -16,12 +16,12 @@
  *   start of the statement period DTP*434 on 837I; units from SV1-04 / SV2-05 / SV3-06 / SVC-05;
  *   claim id from CLM01; line number from LX01.
  */
-import type { CodeOccurrence, IsoDate, LineFacts, ModifierOccurrence } from '../model';
+import type { CodeOccurrence, IsoDate, ModifierOccurrence, Range } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import type { RecognizerData } from './plainText';
 import { LineCursor } from './x12/lineCursor';
 import { ClaimFacts, NO_CLAIM, ServiceLineFacts, serviceLineFacts } from './x12/lineFacts';
-import { dateAt, modifierAt, placeOfServiceAt, unitsAt, writtenCodeAt } from './x12/values';
+import { dateAt, modifierAt, placeOfServiceAt, unitsAt, WrittenCode, writtenCodeAt } from './x12/values';
 
 interface Separators {
   element: number;
@@ -50,9 +50,9 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 const isLineBreak = (c: number): boolean => c === 10 || c === 13;
 
 /** The segments the recognizer reads (element 0, exactly); every other one is skipped to its terminator unsplit. */
-const GS = 1, ST = 2, CLM = 3, LX = 4, DTP = 5, SV1 = 6, SV2 = 7, SV3 = 8, SVC = 9, SE = 10, HL = 11;
+const enum Segment { None, GS, ST, CLM, LX, DTP, SV1, SV2, SV3, SVC, SE, HL }
 /** How many elements of each segment are read (0 to the highest element used); the rest is not split. */
-const ELEMENTS_READ = [0, 9, 4, 6, 2, 4, 6, 6, 7, 6, 1, 1];
+const ELEMENTS_READ: readonly number[] = [0, 9, 4, 6, 2, 4, 6, 6, 7, 6, 1, 1];
 /** Modifier slots end at component 7; components past it are never read. */
 const COMPONENTS_READ = 7;
 
@@ -78,7 +78,7 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
   let claim = NO_CLAIM;
   let lineNumber: number | undefined;
   let claimDate: string | undefined;
-  const line = new ServiceLine();
+  const line = new ServiceLine(out);
 
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -88,7 +88,7 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
     }
     if (i >= n) break;
     const id = segmentAt(text, i, elementSep, segmentSep);
-    if (id === 0) {
+    if (id === Segment.None) {
       // Most segments (NM1, N3, REF, HI, amounts...) yield nothing: jump to the terminator.
       const end = text.indexOf(segmentChar, i);
       i = end < 0 ? n + 1 : end + 1;
@@ -122,16 +122,16 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
       i++;
     }
     switch (id) {
-      case GS:
-      case ST: {
-        const k = id === GS ? 8 : 3;
+      case Segment.GS:
+      case Segment.ST: {
+        const k = id === Segment.GS ? 8 : 3;
         const v = k < count ? text.slice(starts[k], ends[k]) : '';
         if (v.includes('X222')) kind = 'P';
         else if (v.includes('X223')) kind = 'I';
         else if (v.includes('X224')) kind = 'D';
         break;
       }
-      case CLM: {
+      case Segment.CLM: {
         line.end();
         lineNumber = undefined;
         claimDate = undefined;
@@ -147,41 +147,39 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
         }
         break;
       }
-      case LX:
+      case Segment.LX:
         line.end();
         lineNumber = count > 1 ? unitsAt(text, starts[1], ends[1]) : undefined;
         break;
-      case DTP: {
+      case Segment.DTP: {
         const q = count > 1 ? qualifierAt(text, starts[1], ends[1]) : 0;
         if (q === 0) break;
         const date = count > 3 ? dateAt(text, starts[3], ends[3]) : undefined;
         if (q === 472 && date) {
-          if (line.state === OPEN_LINE) line.facts.lineDate = date;
-          else if (line.state === NO_LINE) claimDate = date;
+          if (line.state === LineState.Open) line.facts.lineDate = date;
+          else if (line.state === LineState.None) claimDate = date;
         } else if (q === 434 && date && !claimDate) {
           claimDate = date;
         }
         break;
       }
-      case SV1:
-      case SV2:
-      case SV3:
-      case SVC: {
-        const slot = id === SV2 ? 2 : 1;
+      case Segment.SV1:
+      case Segment.SV2:
+      case Segment.SV3:
+      case Segment.SVC: {
+        const slot = id === Segment.SV2 ? 2 : 1;
         if (slot >= count) break;
         line.end();
-        if (id === SV2 && kind === '') kind = 'I';
-        const occ = procedure(text, starts[slot], ends[slot], sep.component, comps, cursor, data);
-        if (!occ) {
-          line.state = EMPTY_LINE;
+        if (id === Segment.SV2 && kind === '') kind = 'I';
+        if (!procedure(text, starts[slot], ends[slot], sep.component, comps, cursor, data, line)) {
+          line.state = LineState.Empty;
           break;
         }
-        out.push(occ);
-        const facts = line.open(occ, claim, claimDate, lineNumber, id === SV3);
+        const facts = line.open(claim, claimDate, lineNumber, id === Segment.SV3);
         // Units and place of service: SV1-04/05, SV2-05, SV3-06/03, SVC-05.
-        const unitsSlot = id === SV1 ? 4 : id === SV3 ? 6 : 5;
+        const unitsSlot = id === Segment.SV1 ? 4 : id === Segment.SV3 ? 6 : 5;
         facts.units = unitsSlot < count ? unitsAt(text, starts[unitsSlot], ends[unitsSlot]) : undefined;
-        const posSlot = id === SV1 ? 5 : id === SV3 ? 3 : 0;
+        const posSlot = id === Segment.SV1 ? 5 : id === Segment.SV3 ? 3 : 0;
         if (posSlot && posSlot < count) {
           const pos = placeOfServiceAt(text, starts[posSlot], ends[posSlot]);
           if (pos) {
@@ -191,10 +189,10 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
         }
         break;
       }
-      case SE:
-      case HL:
+      case Segment.SE:
+      case Segment.HL:
         line.end();
-        if (id === SE) claim = NO_CLAIM;
+        if (id === Segment.SE) claim = NO_CLAIM;
         break;
       default:
         break;
@@ -204,25 +202,28 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
   return out;
 }
 
-const NO_LINE = 0;
-const EMPTY_LINE = 1;
-const OPEN_LINE = 2;
+const enum LineState { None, Empty, Open }
 
 /**
  * The service line being read: none (after LX, CLM, HL, SE), one whose SV held no procedure, or
- * one whose occurrence waits for the line's end (its DTP*472 follows the SV) to receive its facts.
+ * one whose occurrence waits for the line's end (its DTP*472 follows the SV): the occurrence is
+ * made then, with its facts, and added to `out`.
  */
 class ServiceLine {
-  state = NO_LINE;
-  private occurrence: CodeOccurrence | undefined;
+  state = LineState.None;
+  /** The procedure of the open line, set by `procedure` before `open`. */
+  code: WrittenCode | undefined;
+  range: Range | undefined;
+  modifiers: ModifierOccurrence[] = NO_MODIFIERS;
   readonly facts: ServiceLineFacts = {
     claim: NO_CLAIM, claimDate: undefined, lineDate: undefined, lineNumber: undefined, units: undefined,
     placeOfService: undefined, placeOfServiceRange: undefined, placeOfServiceFirst: false,
   };
 
-  open(occurrence: CodeOccurrence, claim: ClaimFacts, claimDate: IsoDate | undefined, lineNumber: number | undefined, placeOfServiceFirst: boolean): ServiceLineFacts {
-    this.state = OPEN_LINE;
-    this.occurrence = occurrence;
+  constructor(private readonly out: CodeOccurrence[]) {}
+
+  open(claim: ClaimFacts, claimDate: IsoDate | undefined, lineNumber: number | undefined, placeOfServiceFirst: boolean): ServiceLineFacts {
+    this.state = LineState.Open;
     const f = this.facts;
     f.claim = claim;
     f.claimDate = claimDate;
@@ -236,9 +237,12 @@ class ServiceLine {
   }
 
   end(): void {
-    if (this.occurrence) this.occurrence.facts = serviceLineFacts(this.facts);
-    this.occurrence = undefined;
-    this.state = NO_LINE;
+    if (this.state === LineState.Open) {
+      const code = this.code!;
+      const facts = serviceLineFacts(this.facts);
+      this.out.push({ range: this.range!, code: code.code, text: code.text, system: code.system, confidence: 'context', modifiers: this.modifiers, facts });
+    }
+    this.state = LineState.None;
   }
 }
 
@@ -247,32 +251,32 @@ class ServiceLine {
  * Element 0 of a segment without elements ends before the line break preceding the terminator.
  * Reads at most a few characters.
  */
-function segmentAt(text: string, i: number, elementSep: number, segmentSep: number): number {
+function segmentAt(text: string, i: number, elementSep: number, segmentSep: number): Segment {
   let e = i;
   while (e < text.length && e - i <= 3) {
     const c = text.charCodeAt(e);
     if (c === elementSep || c === segmentSep) break;
     e++;
   }
-  if (e - i > 3) return 0;
+  if (e - i > 3) return Segment.None;
   if (!(e < text.length && text.charCodeAt(e) === elementSep && elementSep !== segmentSep)) {
     while (e > i && isLineBreak(text.charCodeAt(e - 1))) e--;
   }
   const c0 = text.charCodeAt(i);
   const c1 = text.charCodeAt(i + 1);
   if (e - i === 2) {
-    if (c0 === 83) return c1 === 84 ? ST : c1 === 69 ? SE : 0; // ST SE
-    if (c0 === 71) return c1 === 83 ? GS : 0;
-    if (c0 === 76) return c1 === 88 ? LX : 0;
-    if (c0 === 72) return c1 === 76 ? HL : 0;
-    return 0;
+    if (c0 === 83) return c1 === 84 ? Segment.ST : c1 === 69 ? Segment.SE : Segment.None; // ST SE
+    if (c0 === 71) return c1 === 83 ? Segment.GS : Segment.None;
+    if (c0 === 76) return c1 === 88 ? Segment.LX : Segment.None;
+    if (c0 === 72) return c1 === 76 ? Segment.HL : Segment.None;
+    return Segment.None;
   }
-  if (e - i !== 3) return 0;
+  if (e - i !== 3) return Segment.None;
   const c2 = text.charCodeAt(i + 2);
-  if (c0 === 83 && c1 === 86) return c2 === 49 ? SV1 : c2 === 50 ? SV2 : c2 === 51 ? SV3 : c2 === 67 ? SVC : 0; // SV1 SV2 SV3 SVC
-  if (c0 === 68) return c1 === 84 && c2 === 80 ? DTP : 0; // DTP
-  if (c0 === 67) return c1 === 76 && c2 === 77 ? CLM : 0; // CLM
-  return 0;
+  if (c0 === 83 && c1 === 86) return c2 === 49 ? Segment.SV1 : c2 === 50 ? Segment.SV2 : c2 === 51 ? Segment.SV3 : c2 === 67 ? Segment.SVC : Segment.None; // SV1 SV2 SV3 SVC
+  if (c0 === 68) return c1 === 84 && c2 === 80 ? Segment.DTP : Segment.None; // DTP
+  if (c0 === 67) return c1 === 76 && c2 === 77 ? Segment.CLM : Segment.None; // CLM
+  return Segment.None;
 }
 
 /** DTP01 when it is `472` (date of service) or `434` (statement period), else 0. */
@@ -329,11 +333,17 @@ class Components {
   }
 }
 
-/** The procedure of a composite `HC:99213:25:59`, when the qualifier says HCPCS/CPT. */
-function procedure(text: string, start: number, end: number, declared: number, comps: Components, cursor: LineCursor, data: RecognizerData): CodeOccurrence | undefined {
+/** Scratch list of a line's modifiers; each line keeps an exact-size copy. */
+const modifierScratch: ModifierOccurrence[] = [];
+
+/**
+ * The procedure of a composite `HC:99213:25:59`, when the qualifier says HCPCS/CPT: its code,
+ * range and modifiers go to `line`; false when there is none.
+ */
+function procedure(text: string, start: number, end: number, declared: number, comps: Components, cursor: LineCursor, data: RecognizerData, line: ServiceLine): boolean {
   const count = comps.split(text, start, end, declared);
-  if (count < 2) return undefined;
-  if (!isProcedureQualifier(text, comps.starts[0], comps.ends[0])) return undefined;
+  if (count < 2) return false;
+  if (!isProcedureQualifier(text, comps.starts[0], comps.ends[0])) return false;
   let cs = comps.starts[1];
   let ce = comps.ends[1];
   while (cs < ce && text.charCodeAt(cs) === 32) cs++;
@@ -341,10 +351,11 @@ function procedure(text: string, start: number, end: number, declared: number, c
   const found = ce - cs === 5 ? writtenCodeAt(text, cs) : undefined;
   if (!found) {
     if (ce > cs) data.invalidValue?.(cs, ce);
-    return undefined;
+    return false;
   }
-  const range = cursor.range(cs, ce);
-  let modifiers = NO_MODIFIERS;
+  line.code = found;
+  line.range = cursor.range(cs, ce);
+  const modifiers = modifierScratch;
   // Components 3-6 are the modifier slots; a two-character seventh (the description slot) is
   // a fifth modifier written by mistake, reported so that rules can flag it.
   for (let k = 2; k < count && k < 7; k++) {
@@ -353,10 +364,11 @@ function procedure(text: string, start: number, end: number, declared: number, c
     while (ms < me && text.charCodeAt(ms) === 32) ms++;
     while (me > ms && text.charCodeAt(me - 1) === 32) me--;
     if (me - ms !== 2) continue;
-    if (modifiers === NO_MODIFIERS) modifiers = [];
     modifiers.push({ code: modifierAt(text, ms), range: cursor.range(ms, me) });
   }
-  return { range, code: found.code, text: found.text, system: found.system, confidence: 'context', modifiers, facts: NO_FACTS };
+  line.modifiers = modifiers.length ? modifiers.slice() : NO_MODIFIERS;
+  modifiers.length = 0;
+  return true;
 }
 
 /** `HC` (HCPCS) or `HP` (HIPPS), spaces around allowed. */
@@ -368,6 +380,3 @@ function isProcedureQualifier(text: string, start: number, end: number): boolean
   const q = text.slice(start, end).trim();
   return q === 'HC' || q === 'HP';
 }
-
-/** Stands in for the facts of an occurrence until its service line ends. */
-const NO_FACTS: LineFacts = Object.freeze({});
