@@ -16,11 +16,12 @@
  *   start of the statement period DTP*434 on 837I; units from SV1-04 / SV2-05 / SV3-06 / SVC-05;
  *   claim id from CLM01; line number from LX01.
  */
-import type { CodeOccurrence, LineFacts, ModifierOccurrence } from '../model';
+import type { CodeOccurrence, IsoDate, ModifierOccurrence, Range } from '../model';
 import { LineIndex } from '../text/lineIndex';
-import { codeAt } from './cell';
 import type { RecognizerData } from './plainText';
-import { compactFacts, parseDate, parsePos, parseUnits } from './facts';
+import { LineCursor } from './x12/lineCursor';
+import { ClaimFacts, NO_CLAIM, ServiceLineFacts, serviceLineFacts } from './x12/lineFacts';
+import { dateAt, modifierAt, placeOfServiceAt, unitsAt, WrittenCode, writtenCodeAt } from './x12/values';
 
 interface Separators {
   element: number;
@@ -46,166 +47,246 @@ export function x12Separators(text: string, isaStart: number): Separators {
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff;
+const isLineBreak = (c: number): boolean => c === 10 || c === 13;
 
-/** The segments the recognizer reads; every other one is skipped to its terminator unsplit. */
-const READ_SEGMENTS = new Set(['GS', 'ST', 'CLM', 'LX', 'DTP', 'SV1', 'SV2', 'SV3', 'SVC', 'SE', 'HL']);
-/** Segment ids are two or three characters: longer element 0s are no segment the recognizer reads. */
-const MAX_ID = 3;
+/** The segments the recognizer reads (element 0, exactly); every other one is skipped to its terminator unsplit. */
+const enum Segment { None, GS, ST, CLM, LX, DTP, SV1, SV2, SV3, SVC, SE, HL }
+/** How many elements of each segment are read (0 to the highest element used); the rest is not split. */
+const ELEMENTS_READ: readonly number[] = [0, 9, 4, 6, 2, 4, 6, 6, 7, 6, 1, 1];
+/** Modifier slots end at component 7; components past it are never read. */
+const COMPONENTS_READ = 7;
+
+/** No modifiers: one frozen array for every such occurrence (nothing downstream adds to it). */
+const NO_MODIFIERS: ModifierOccurrence[] = Object.freeze([]) as unknown as ModifierOccurrence[];
 
 export function recognizeX12(text: string, data: RecognizerData, lines = new LineIndex(text)): CodeOccurrence[] {
-  void data; // in a claim's code slot a code-shaped value is reported whether known or not
   const out: CodeOccurrence[] = [];
+  const n = text.length;
   let i = 0;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
   const sep = x12Separators(text, i);
-  const starts = new Int32Array(64);
-  const ends = new Int32Array(64);
-  let kind: 'P' | 'I' | 'D' | '' = '';
-  let claim: LineFacts = {};
-  let line: { facts: LineFacts; occurrences: CodeOccurrence[] } | undefined;
-  let lineNumber: number | undefined;
-  let claimDate: string | undefined;
-  const element = (k: number): string => (k < count ? text.slice(starts[k], ends[k]) : '');
+  const elementSep = sep.element;
+  const segmentSep = sep.segment;
+  const segmentChar = String.fromCharCode(segmentSep);
+  const cursor = new LineCursor(lines);
+  const starts = new Int32Array(16);
+  const ends = new Int32Array(16);
+  const comps = new Components();
   let count = 0;
 
-  const segmentChar = String.fromCharCode(sep.segment);
-  while (i < text.length) {
-    // One segment: elements split by the element separator, up to the terminator.
-    while (i < text.length && isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== sep.segment) i++;
-    if (i >= text.length) break;
-    if (!READ_SEGMENTS.has(segmentId(text, i, sep))) {
+  let kind: 'P' | 'I' | 'D' | '' = '';
+  let claim = NO_CLAIM;
+  let lineNumber: number | undefined;
+  let claimDate: string | undefined;
+  const line = new ServiceLine(out);
+
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    while (isSpace(c) && c !== segmentSep) {
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+    }
+    if (i >= n) break;
+    const id = segmentAt(text, i, elementSep, segmentSep);
+    if (id === Segment.None) {
       // Most segments (NM1, N3, REF, HI, amounts...) yield nothing: jump to the terminator.
       const end = text.indexOf(segmentChar, i);
-      i = end < 0 ? text.length + 1 : end + 1;
+      i = end < 0 ? n + 1 : end + 1;
       continue;
     }
+    // The elements read: split by the element separator, up to the terminator; the last one
+    // split ends before the line break that precedes the terminator.
+    const wanted = ELEMENTS_READ[id];
     count = 0;
     let s = i;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === sep.segment) break;
-      if (c === sep.element) {
-        if (count < 64) {
-          starts[count] = s;
-          ends[count] = i;
-          count++;
+    for (;;) {
+      if (i >= n || (c = text.charCodeAt(i)) === segmentSep) {
+        let e = i;
+        while (e > s && isLineBreak(text.charCodeAt(e - 1))) e--;
+        starts[count] = s;
+        ends[count] = e;
+        count++;
+        i++; // past the terminator
+        break;
+      }
+      if (c === elementSep) {
+        starts[count] = s;
+        ends[count] = i;
+        if (++count === wanted) {
+          const end = text.indexOf(segmentChar, i);
+          i = end < 0 ? n + 1 : end + 1;
+          break;
         }
         s = i + 1;
       }
       i++;
     }
-    if (count < 64) {
-      let e = i;
-      while (e > s && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13)) e--;
-      starts[count] = s;
-      ends[count] = e;
-      count++;
-    }
-    i++; // past the terminator
-    const id = element(0);
     switch (id) {
-      case 'GS':
-      case 'ST': {
-        const v = element(id === 'GS' ? 8 : 3);
+      case Segment.GS:
+      case Segment.ST: {
+        const k = id === Segment.GS ? 8 : 3;
+        const v = k < count ? text.slice(starts[k], ends[k]) : '';
         if (v.includes('X222')) kind = 'P';
         else if (v.includes('X223')) kind = 'I';
         else if (v.includes('X224')) kind = 'D';
         break;
       }
-      case 'CLM': {
-        line = undefined;
+      case Segment.CLM: {
+        line.end();
         lineNumber = undefined;
         claimDate = undefined;
-        const comps = components(text, starts[5], ends[5], sep.component);
-        const c1 = comps.length > 0 ? text.slice(comps[0][0], comps[0][1]) : '';
-        const c3 = comps.length > 2 ? text.slice(comps[2][0], comps[2][1]) : '';
-        claim = { claimId: element(1) || undefined };
-        if (kind === 'I') claim.billType = c1 && c3 ? `${c1}${c3}` : c1 || undefined;
-        else {
-          claim.placeOfService = parsePos(c1);
-          if (claim.placeOfService && comps.length) claim.placeOfServiceRange = lines.range(comps[0][0], comps[0][1]);
+        const n5 = count > 5 ? comps.split(text, starts[5], ends[5], sep.component) : 0;
+        const claimId = (count > 1 && text.slice(starts[1], ends[1])) || undefined;
+        if (kind === 'I') {
+          const c1 = n5 > 0 ? comps.text(text, 0) : '';
+          const c3 = n5 > 2 ? comps.text(text, 2) : '';
+          claim = { shape: 'bill', claimId, billType: c1 && c3 ? `${c1}${c3}` : c1 || undefined };
+        } else {
+          const pos = n5 > 0 ? placeOfServiceAt(text, comps.starts[0], comps.ends[0]) : undefined;
+          claim = { shape: 'pos', claimId, placeOfService: pos, placeOfServiceRange: pos ? cursor.range(comps.starts[0], comps.ends[0]) : undefined };
         }
         break;
       }
-      case 'LX':
-        line = undefined;
-        lineNumber = parseUnits(element(1));
+      case Segment.LX:
+        line.end();
+        lineNumber = count > 1 ? unitsAt(text, starts[1], ends[1]) : undefined;
         break;
-      case 'DTP': {
-        const q = element(1);
-        const date = parseDate(element(3));
-        if (q === '472' && date) {
-          if (line) for (const o of line.occurrences) o.facts.dateOfService = date;
-          else claimDate = date;
-        } else if (q === '434' && date && !claimDate) {
+      case Segment.DTP: {
+        const q = count > 1 ? qualifierAt(text, starts[1], ends[1]) : 0;
+        if (q === 0) break;
+        const date = count > 3 ? dateAt(text, starts[3], ends[3]) : undefined;
+        if (q === 472 && date) {
+          if (line.state === LineState.Open) line.facts.lineDate = date;
+          else if (line.state === LineState.None) claimDate = date;
+        } else if (q === 434 && date && !claimDate) {
           claimDate = date;
         }
         break;
       }
-      case 'SV1':
-      case 'SV2':
-      case 'SV3':
-      case 'SVC': {
-        const slot = id === 'SV2' ? 2 : 1;
+      case Segment.SV1:
+      case Segment.SV2:
+      case Segment.SV3:
+      case Segment.SVC: {
+        const slot = id === Segment.SV2 ? 2 : 1;
         if (slot >= count) break;
-        if (id === 'SV2' && kind === '') kind = 'I';
-        const occ = procedure(text, starts[slot], ends[slot], sep.component, lines, data);
-        if (!occ) {
-          line = { facts: {}, occurrences: [] };
+        line.end();
+        if (id === Segment.SV2 && kind === '') kind = 'I';
+        if (!procedure(text, starts[slot], ends[slot], sep.component, comps, cursor, data, line)) {
+          line.state = LineState.Empty;
           break;
         }
-        const facts: LineFacts = { ...claim, dateOfService: claimDate, lineNumber };
-        if (id === 'SV1') {
-          facts.units = parseUnits(element(4));
-          const pos = parsePos(element(5));
+        const facts = line.open(claim, claimDate, lineNumber, id === Segment.SV3);
+        // Units and place of service: SV1-04/05, SV2-05, SV3-06/03, SVC-05.
+        const unitsSlot = id === Segment.SV1 ? 4 : id === Segment.SV3 ? 6 : 5;
+        facts.units = unitsSlot < count ? unitsAt(text, starts[unitsSlot], ends[unitsSlot]) : undefined;
+        const posSlot = id === Segment.SV1 ? 5 : id === Segment.SV3 ? 3 : 0;
+        if (posSlot && posSlot < count) {
+          const pos = placeOfServiceAt(text, starts[posSlot], ends[posSlot]);
           if (pos) {
             facts.placeOfService = pos;
-            facts.placeOfServiceRange = lines.range(starts[5], ends[5]);
+            facts.placeOfServiceRange = cursor.range(starts[posSlot], ends[posSlot]);
           }
-        } else if (id === 'SV2') {
-          facts.units = parseUnits(element(5));
-        } else if (id === 'SV3') {
-          const pos = parsePos(element(3));
-          if (pos) {
-            facts.placeOfService = pos;
-            facts.placeOfServiceRange = lines.range(starts[3], ends[3]);
-          }
-          facts.units = parseUnits(element(6));
-        } else {
-          facts.units = parseUnits(element(5));
         }
-        occ.facts = compactFacts(facts);
-        out.push(occ);
-        line = { facts: occ.facts, occurrences: [occ] };
         break;
       }
-      case 'SE':
-      case 'HL':
-        if (id === 'SE') claim = {};
-        line = undefined;
+      case Segment.SE:
+      case Segment.HL:
+        line.end();
+        if (id === Segment.SE) claim = NO_CLAIM;
         break;
       default:
         break;
     }
   }
+  line.end();
   return out;
 }
 
+const enum LineState { None, Empty, Open }
+
 /**
- * Element 0 of the segment at `i` when it is short enough to be a segment the recognizer reads
- * (as `element(0)` would give it), else ''. Reads at most a few characters.
+ * The service line being read: none (after LX, CLM, HL, SE), one whose SV held no procedure, or
+ * one whose occurrence waits for the line's end (its DTP*472 follows the SV): the occurrence is
+ * made then, with its facts, and added to `out`.
  */
-function segmentId(text: string, i: number, sep: Separators): string {
+class ServiceLine {
+  state = LineState.None;
+  /** The procedure of the open line, set by `procedure` before `open`. */
+  code: WrittenCode | undefined;
+  range: Range | undefined;
+  modifiers: ModifierOccurrence[] = NO_MODIFIERS;
+  readonly facts: ServiceLineFacts = {
+    claim: NO_CLAIM, claimDate: undefined, lineDate: undefined, lineNumber: undefined, units: undefined,
+    placeOfService: undefined, placeOfServiceRange: undefined, placeOfServiceFirst: false,
+  };
+
+  constructor(private readonly out: CodeOccurrence[]) {}
+
+  open(claim: ClaimFacts, claimDate: IsoDate | undefined, lineNumber: number | undefined, placeOfServiceFirst: boolean): ServiceLineFacts {
+    this.state = LineState.Open;
+    const f = this.facts;
+    f.claim = claim;
+    f.claimDate = claimDate;
+    f.lineDate = undefined;
+    f.lineNumber = lineNumber;
+    f.units = undefined;
+    f.placeOfService = undefined;
+    f.placeOfServiceRange = undefined;
+    f.placeOfServiceFirst = placeOfServiceFirst;
+    return f;
+  }
+
+  end(): void {
+    if (this.state === LineState.Open) {
+      const code = this.code!;
+      const facts = serviceLineFacts(this.facts);
+      this.out.push({ range: this.range!, code: code.code, text: code.text, system: code.system, confidence: 'context', modifiers: this.modifiers, facts });
+    }
+    this.state = LineState.None;
+  }
+}
+
+/**
+ * The segment read at `i` when element 0 is exactly one of the ids the recognizer reads, else 0.
+ * Element 0 of a segment without elements ends before the line break preceding the terminator.
+ * Reads at most a few characters.
+ */
+function segmentAt(text: string, i: number, elementSep: number, segmentSep: number): Segment {
   let e = i;
-  while (e < text.length && e - i <= MAX_ID) {
+  while (e < text.length && e - i <= 3) {
     const c = text.charCodeAt(e);
-    if (c === sep.element || c === sep.segment) break;
+    if (c === elementSep || c === segmentSep) break;
     e++;
   }
-  if (e - i > MAX_ID) return '';
-  // A segment without elements: its id ends before the line break that precedes the terminator.
-  while (e > i && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13)) e--;
-  return text.slice(i, e);
+  if (e - i > 3) return Segment.None;
+  if (!(e < text.length && text.charCodeAt(e) === elementSep && elementSep !== segmentSep)) {
+    while (e > i && isLineBreak(text.charCodeAt(e - 1))) e--;
+  }
+  const c0 = text.charCodeAt(i);
+  const c1 = text.charCodeAt(i + 1);
+  if (e - i === 2) {
+    if (c0 === 83) return c1 === 84 ? Segment.ST : c1 === 69 ? Segment.SE : Segment.None; // ST SE
+    if (c0 === 71) return c1 === 83 ? Segment.GS : Segment.None;
+    if (c0 === 76) return c1 === 88 ? Segment.LX : Segment.None;
+    if (c0 === 72) return c1 === 76 ? Segment.HL : Segment.None;
+    return Segment.None;
+  }
+  if (e - i !== 3) return Segment.None;
+  const c2 = text.charCodeAt(i + 2);
+  if (c0 === 83 && c1 === 86) return c2 === 49 ? Segment.SV1 : c2 === 50 ? Segment.SV2 : c2 === 51 ? Segment.SV3 : c2 === 67 ? Segment.SVC : Segment.None; // SV1 SV2 SV3 SVC
+  if (c0 === 68) return c1 === 84 && c2 === 80 ? Segment.DTP : Segment.None; // DTP
+  if (c0 === 67) return c1 === 76 && c2 === 77 ? Segment.CLM : Segment.None; // CLM
+  return Segment.None;
+}
+
+/** DTP01 when it is `472` (date of service) or `434` (statement period), else 0. */
+function qualifierAt(text: string, start: number, end: number): number {
+  if (end - start !== 3 || text.charCodeAt(start) !== 52) return 0;
+  const b = text.charCodeAt(start + 1);
+  const c = text.charCodeAt(start + 2);
+  if (b === 55 && c === 50) return 472;
+  if (b === 51 && c === 52) return 434;
+  return 0;
 }
 
 /**
@@ -222,44 +303,80 @@ export function componentSeparator(text: string, start: number, end: number, dec
   return other < 0 ? declared : other;
 }
 
-/** Offsets of the components of `text[start, end)`. */
-function components(text: string, start: number, end: number, declared: number): [number, number][] {
-  const out: [number, number][] = [];
-  if (start >= end) return out;
-  const sep = componentSeparator(text, start, end, declared);
-  let s = start;
-  for (let i = start; i <= end; i++) {
-    if (i === end || text.charCodeAt(i) === sep) {
-      out.push([s, i]);
-      s = i + 1;
+/** Offsets of the first components of an element, in buffers reused from element to element. */
+class Components {
+  readonly starts = new Int32Array(COMPONENTS_READ);
+  readonly ends = new Int32Array(COMPONENTS_READ);
+
+  /** Splits `text[start, end)`; returns how many components it has (offsets kept for the first seven). */
+  split(text: string, start: number, end: number, declared: number): number {
+    if (start >= end) return 0;
+    // The declared separator right after a two-letter qualifier (`HC:`) settles it without a scan.
+    const sep = start + 2 < end && text.charCodeAt(start + 2) === declared ? declared : componentSeparator(text, start, end, declared);
+    let count = 0;
+    let s = start;
+    for (let i = start; i <= end; i++) {
+      if (i === end || text.charCodeAt(i) === sep) {
+        if (count < COMPONENTS_READ) {
+          this.starts[count] = s;
+          this.ends[count] = i;
+        }
+        count++;
+        s = i + 1;
+      }
     }
+    return count;
   }
-  return out;
+
+  text(text: string, k: number): string {
+    return text.slice(this.starts[k], this.ends[k]);
+  }
 }
 
-/** The procedure of a composite `HC:99213:25:59`, when the qualifier says HCPCS/CPT. */
-function procedure(text: string, start: number, end: number, sep: number, lines: LineIndex, data: RecognizerData): CodeOccurrence | undefined {
-  const comps = components(text, start, end, sep);
-  if (comps.length < 2) return undefined;
-  const qualifier = text.slice(comps[0][0], comps[0][1]).trim();
-  if (qualifier !== 'HC' && qualifier !== 'HP') return undefined;
-  let [cs, ce] = comps[1];
+/** Scratch list of a line's modifiers; each line keeps an exact-size copy. */
+const modifierScratch: ModifierOccurrence[] = [];
+
+/**
+ * The procedure of a composite `HC:99213:25:59`, when the qualifier says HCPCS/CPT: its code,
+ * range and modifiers go to `line`; false when there is none.
+ */
+function procedure(text: string, start: number, end: number, declared: number, comps: Components, cursor: LineCursor, data: RecognizerData, line: ServiceLine): boolean {
+  const count = comps.split(text, start, end, declared);
+  if (count < 2) return false;
+  if (!isProcedureQualifier(text, comps.starts[0], comps.ends[0])) return false;
+  let cs = comps.starts[1];
+  let ce = comps.ends[1];
   while (cs < ce && text.charCodeAt(cs) === 32) cs++;
   while (ce > cs && text.charCodeAt(ce - 1) === 32) ce--;
-  const found = ce - cs === 5 ? codeAt(text, cs) : undefined;
+  const found = ce - cs === 5 ? writtenCodeAt(text, cs) : undefined;
   if (!found) {
     if (ce > cs) data.invalidValue?.(cs, ce);
-    return undefined;
+    return false;
   }
-  const modifiers: ModifierOccurrence[] = [];
+  line.code = found;
+  line.range = cursor.range(cs, ce);
+  const modifiers = modifierScratch;
   // Components 3-6 are the modifier slots; a two-character seventh (the description slot) is
   // a fifth modifier written by mistake, reported so that rules can flag it.
-  for (let k = 2; k < comps.length && k < 7; k++) {
-    let [ms, me] = comps[k];
+  for (let k = 2; k < count && k < 7; k++) {
+    let ms = comps.starts[k];
+    let me = comps.ends[k];
     while (ms < me && text.charCodeAt(ms) === 32) ms++;
     while (me > ms && text.charCodeAt(me - 1) === 32) me--;
     if (me - ms !== 2) continue;
-    modifiers.push({ code: text.slice(ms, me).toUpperCase(), range: lines.range(ms, me) });
+    modifiers.push({ code: modifierAt(text, ms), range: cursor.range(ms, me) });
   }
-  return { range: lines.range(cs, ce), code: found.code, text: text.slice(cs, ce), system: found.system, confidence: 'context', modifiers, facts: {} };
+  line.modifiers = modifiers.length ? modifiers.slice() : NO_MODIFIERS;
+  modifiers.length = 0;
+  return true;
+}
+
+/** `HC` (HCPCS) or `HP` (HIPPS), spaces around allowed. */
+function isProcedureQualifier(text: string, start: number, end: number): boolean {
+  if (end - start === 2 && text.charCodeAt(start) === 72) {
+    const b = text.charCodeAt(start + 1);
+    if (b === 67 || b === 80) return true;
+  }
+  const q = text.slice(start, end).trim();
+  return q === 'HC' || q === 'HP';
 }

@@ -59,3 +59,37 @@ describe('X12 837 recognizer: codes only from service-line composites', () => {
     assert.deepEqual(codes(text, { fileName: 'claim.837' }), ['99203-25']);
   });
 });
+
+describe('X12 837 recognizer: facts of each service line', () => {
+  it('a claim without CLM05 has no place of service, not one read from an earlier segment', () => {
+    const text = [ISA, 'GS*HC*A*B*20240101*1*1*X*005010X222A1', 'CLM*C1*100', 'LX*1', 'SV1*HC:99213*10*UN*1', 'DTP*472*D8*20240105', 'SE*5*1'].join('~\n');
+    const [o] = occurrences(text);
+    assert.deepEqual(o.facts, { claimId: 'C1', lineNumber: 1, units: 1, dateOfService: '2024-01-05' });
+  });
+
+  it('a claim-level DTP*472 dates every line until a line states its own; a line whose SV holds no procedure takes no date', () => {
+    const text = [
+      ISA, 'GS*HC*A*B*20240101*1*1*X*005010X222A1', 'CLM*C1*100***11:B:1', 'DTP*472*D8*20240101',
+      'LX*1', 'SV1*HC:99213*10*UN*1',
+      'LX*2', 'SV1*HC:99214*10*UN*2', 'DTP*472*D8*20240102',
+      'LX*3', 'SV1*IV:12345*10*UN*1', 'DTP*472*D8*20240109',
+      'LX*4', 'SV1*HC:j3490:lt*10*UN*3*12', 'SE*5*1',
+    ].join('~\n');
+    const found = occurrences(text);
+    assert.deepEqual(codes(text), ['99213', '99214', 'J3490-LT']);
+    assert.deepEqual(found.map((o) => o.facts.dateOfService), ['2024-01-01', '2024-01-02', '2024-01-01']);
+    assert.deepEqual(found.map((o) => o.facts.lineNumber), [1, 2, 4]);
+    assert.deepEqual(factsOf(found[2]), { claimId: 'C1', placeOfService: '12', dateOfService: '2024-01-01', lineNumber: 4, units: 3 });
+    assert.equal(found[2].text, 'j3490');
+    assert.deepEqual(found[2].modifiers.map((m) => m.range), [{ startLine: 13, startCharacter: 13, endLine: 13, endCharacter: 15 }]);
+    assert.deepEqual(found[2].facts.placeOfServiceRange, { startLine: 13, startCharacter: 24, endLine: 13, endCharacter: 26 }, 'SV1-05');
+  });
+
+  it('after SE a service line carries no claim facts', () => {
+    const text = [ISA, 'ST*837*1*005010X222A1', 'CLM*C1*100***11:B:1', 'LX*1', 'SV1*HC:99213*10*UN*1', 'SE*4*1', 'ST*837*2*005010X222A1', 'LX*1', 'SV1*HC:99214*10*UN*2', 'SE*3*2'].join('~\n');
+    assert.deepEqual(occurrences(text).map((o) => o.facts), [
+      { claimId: 'C1', placeOfService: '11', placeOfServiceRange: { startLine: 2, startCharacter: 13, endLine: 2, endCharacter: 15 }, lineNumber: 1, units: 1 },
+      { lineNumber: 1, units: 2 },
+    ]);
+  });
+});
