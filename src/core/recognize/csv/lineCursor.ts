@@ -10,17 +10,19 @@ import type { LineIndex } from '../../text/lineIndex';
 
 /** Lines stepped over one by one before a binary search is cheaper. */
 const MAX_STEPS = 4;
+/** Past any offset (strings are shorter), and a small integer: a field that holds it stays one. */
+const PAST_END = 0x3fffffff;
 
 export class LineCursor {
   private line = 0;
-  /** Start of `line`, and of the line after it (Infinity after the last line). */
+  /** Start of `line`, and of the line after it (`PAST_END` after the last line). */
   private start = 0;
   private next: number;
   private readonly count: number;
 
   constructor(private readonly lines: LineIndex) {
     this.count = lines.lineCount;
-    this.next = this.count > 1 ? lines.lineStart(1) : Infinity;
+    this.next = this.count > 1 ? lines.lineStart(1) : PAST_END;
   }
 
   /** The same range as `lines.range(start, end)`. */
@@ -41,6 +43,6 @@ export class LineCursor {
   private moveTo(line: number): void {
     this.line = line;
     this.start = this.lines.lineStart(line);
-    this.next = line + 1 < this.count ? this.lines.lineStart(line + 1) : Infinity;
+    this.next = line + 1 < this.count ? this.lines.lineStart(line + 1) : PAST_END;
   }
 }
