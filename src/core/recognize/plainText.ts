@@ -42,8 +42,8 @@ const STATES = new Set(
 
 const CUE_WORDS = new Set(['cpt', 'hcpcs', 'hcpc', 'code', 'codes', 'procedure', 'procedures', 'cpt®', 'cpt(r)']);
 
-export function recognizePlainText(text: string, data: RecognizerData, lines = new LineIndex(text), from = 0, to = text.length): CodeOccurrence[] {
-  const out: CodeOccurrence[] = [];
+/** Appends the occurrences in `[from, to)` to `out` (a new array by default) and returns it. */
+export function recognizePlainText(text: string, data: RecognizerData, lines = new LineIndex(text), from = 0, to = text.length, out: CodeOccurrence[] = []): CodeOccurrence[] {
   let i = from;
   while (i < to) {
     if (!isWordChar(text.charCodeAt(i))) {
@@ -65,6 +65,8 @@ export function recognizePlainText(text: string, data: RecognizerData, lines = n
 
 /** Judges the token `text[start, end)` (a five-character word) in free text. */
 function recognizeToken(text: string, start: number, end: number, data: RecognizerData, lines: LineIndex): CodeOccurrence | undefined {
+  // Every code shape has digits in its middle three places: most words end here, unsliced.
+  if (!isDigitCode(text.charCodeAt(start + 1)) || !isDigitCode(text.charCodeAt(start + 2)) || !isDigitCode(text.charCodeAt(start + 3))) return undefined;
   const token = text.slice(start, end);
   const system = codeShape(token);
   if (!system || !isUpperCode(token.charCodeAt(0)) && !isDigitCode(token.charCodeAt(0))) return undefined;

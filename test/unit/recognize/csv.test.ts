@@ -114,14 +114,13 @@ describe('CSV recognizer: code columns by header, everything else quiet', () => 
     assert.deepEqual(codes(text, { fileName: 'export.txt' }), ['99213', '99214', 'A9500']);
   });
 
-  it('recognizes a 10 MB charge master well under a second', function () {
+  it('reads every row of a 10 MB charge master (its speed is measured by `npm run bench`, not here)', function () {
     const row = 'IP-68000300,OUTPATIENT,HCHG TC-99M SESTAMIBI DIAGNOSTIC UP TO 40MC,A9500,0409-1162-02,343,$497.00 ,$397.60 ,$402.57 ,"$1,351.73 "\n';
-    const text = `ID,SERVICE_SETTING,DESCRIPTION,CPT,NDC,REVENUE_CODE,Gross,Cash,Aetna,Anthem\n${row.repeat(Math.ceil(10e6 / row.length))}`;
-    occurrences(text.slice(0, 200_000), csv); // warm up
-    const t0 = Date.now();
+    const rows = Math.ceil(10e6 / row.length);
+    const text = `ID,SERVICE_SETTING,DESCRIPTION,CPT,NDC,REVENUE_CODE,Gross,Cash,Aetna,Anthem\n${row.repeat(rows)}`;
     const found = occurrences(text, csv);
-    const ms = Date.now() - t0;
-    assert.ok(found.length > 70_000);
-    assert.ok(ms < 1500, `${ms} ms`);
+    assert.equal(found.length, rows);
+    assert.deepEqual(found[rows - 1].range, { startLine: rows, startCharacter: 67, endLine: rows, endCharacter: 72 });
+    assert.deepEqual(found[rows - 1].facts, { setting: 'outpatient' });
   });
 });

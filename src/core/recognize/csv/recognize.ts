@@ -21,9 +21,11 @@ import type { CodeOccurrence, LineFacts, ModifierOccurrence } from '../../model'
 import { LineIndex } from '../../text/lineIndex';
 import { parseCodeCell } from '../cell';
 import { recognizePlainText, RecognizerData } from '../plainText';
-import { compactFacts, parseDate, parsePos, parseSetting, parseUnits } from '../facts';
 import { Column, CsvContext, headerColumns, indexColumns, typeAllowsCode } from './headers';
 import { CsvRow, fieldText, sniffDelimiter, tokenizeCsv } from './tokenize';
+import { CodeStrings } from './codeStrings';
+import { LineCursor } from './lineCursor';
+import { RowFacts } from './rowFacts';
 
 const HEADER_SEARCH_ROWS = 60;
 const SAMPLE_ROWS = 400;
@@ -162,50 +164,103 @@ function isProse(text: string, start: number, end: number): boolean {
 /**
  * Recognizes the rows in `[from, to)`; `from` must be the start of a row (a data row, after
  * the header). Appends to `out` and returns it.
+ *
+ * Occurrences without modifiers share one empty (frozen) modifiers array, and rows share facts
+ * objects (see `RowFacts`): a large file allocates little more than its occurrences and ranges.
  */
 export function recognizeCsvRows(
   text: string, ctx: CsvContext, data: RecognizerData, lines: LineIndex, from: number, to: number, out: CodeOccurrence[] = [],
 ): CodeOccurrence[] {
   const { codeColumns, modifierColumns, textColumns, columns } = ctx;
+  const cursor = new LineCursor(lines);
+  const facts = new RowFacts(ctx);
+  const codes = new CodeStrings();
+  const types = codeColumns.map((k) => new TypeCell(columns[k].typeColumn));
   tokenizeCsv(text, ctx.delimiter, (row) => {
-    let rowCodes: CodeOccurrence[] | undefined;
-    for (const k of codeColumns) {
+    const first = out.length;
+    for (let n = 0; n < codeColumns.length; n++) {
+      const k = codeColumns[n];
       if (k >= row.count) continue;
-      const typeColumn = columns[k].typeColumn;
-      const allowed = typeColumn === undefined ? true : typeAllowsCode(fieldText(text, row, typeColumn));
+      const allowed = types[n].allows(text, row);
       if (allowed === false) continue;
-      const found = parseCodeCell(text, row.starts[k], row.ends[k], data, allowed === true ? data.invalidValue : undefined);
+      const s = row.starts[k];
+      const e = row.ends[k];
+      const lone = loneCodeStart(text, s, e);
+      const written = lone < 0 ? undefined : codes.at(text, lone);
+      if (written) {
+        out.push({ range: cursor.range(lone, lone + 5), code: written.code, text: written.text, system: written.system, confidence: 'context', modifiers: NO_MODIFIERS, facts: NO_FACTS });
+        continue;
+      }
+      const found = parseCodeCell(text, s, e, data, allowed === true ? data.invalidValue : undefined);
       for (const c of found) {
         if (allowed === undefined && c.modifiers.length) continue; // no type: only a plain code
-        (rowCodes ??= []).push({
-          range: lines.range(c.start, c.end),
+        out.push({
+          range: cursor.range(c.start, c.end),
           code: c.code,
           text: text.slice(c.start, c.end),
           system: c.system,
           confidence: 'context',
-          modifiers: c.modifiers.map((m) => ({ code: m.code, range: lines.range(m.start, m.end) })),
-          facts: {},
+          modifiers: c.modifiers.length ? c.modifiers.map((m) => ({ code: m.code, range: cursor.range(m.start, m.end) })) : NO_MODIFIERS,
+          facts: NO_FACTS,
         });
       }
     }
-    if (rowCodes) {
-      const mods = rowModifiers(text, row, modifierColumns, lines);
-      const facts = rowFacts(text, row, ctx, lines);
-      for (const o of rowCodes) {
-        if (mods.length) o.modifiers = o.modifiers.concat(mods);
-        o.facts = facts;
-        out.push(o);
+    if (out.length > first) {
+      const mods = modifierColumns.length ? rowModifiers(text, row, modifierColumns, cursor) : NO_MODIFIERS;
+      const rowFacts = facts.of(text, row, cursor);
+      for (let n = first; n < out.length; n++) {
+        const o = out[n];
+        if (mods.length) o.modifiers = o.modifiers.length ? o.modifiers.concat(mods) : mods;
+        o.facts = rowFacts;
       }
     }
     for (const k of textColumns) {
-      if (k < row.count && row.ends[k] - row.starts[k] >= 5) out.push(...recognizePlainText(text, data, lines, row.starts[k], row.ends[k]));
+      if (k < row.count && row.ends[k] - row.starts[k] >= 5) recognizePlainText(text, data, lines, row.starts[k], row.ends[k], out);
     }
     if (row.count === 1 && columns.length > 1 && isProse(text, row.starts[0], row.ends[0])) {
-      out.push(...recognizePlainText(text, data, lines, row.starts[0], row.ends[0]));
+      recognizePlainText(text, data, lines, row.starts[0], row.ends[0], out);
     }
     return true;
   }, from, to, lastColumnRead(ctx));
   return out;
+}
+
+/** The modifiers of an occurrence that has none: one array for all, never written to. */
+const NO_MODIFIERS: ModifierOccurrence[] = Object.freeze([]) as unknown as ModifierOccurrence[];
+/** Facts until the row's are known (every occurrence of a row gets them before it is returned). */
+const NO_FACTS: LineFacts = Object.freeze({});
+
+/**
+ * Where a code cell that holds exactly one code and nothing else (`99213`, ` j3490 `, the quotes
+ * already off) writes it, or -1: such a cell is what `parseCodeCell` would read as that one code,
+ * without its allocations. Anything else is left to `parseCodeCell`.
+ */
+function loneCodeStart(text: string, s: number, e: number): number {
+  while (s < e && text.charCodeAt(s) === 32) s++;
+  while (e > s && text.charCodeAt(e - 1) === 32) e--;
+  return e - s === 5 ? s : -1;
+}
+
+/**
+ * A per-row code type (`code|1|type`, `Code Type`): whether the row's code column may hold a code
+ * (see `typeAllowsCode`). Rows mostly repeat their type, so the last answer is kept with its cell.
+ */
+class TypeCell {
+  private raw: string | undefined;
+  private answer: boolean | undefined;
+
+  constructor(private readonly column: number | undefined) {}
+
+  allows(text: string, row: CsvRow): boolean | undefined {
+    const k = this.column;
+    if (k === undefined) return true;
+    const s = k < row.count ? row.starts[k] : 0;
+    const e = k < row.count ? row.ends[k] : 0;
+    const raw = this.raw;
+    if (raw !== undefined && e - s === raw.length && text.startsWith(raw, s)) return this.answer;
+    this.raw = text.slice(s, e);
+    return (this.answer = typeAllowsCode(fieldText(text, row, k)));
+  }
 }
 
 /**
@@ -222,7 +277,7 @@ function lastColumnRead(ctx: CsvContext): number {
 }
 
 /** Modifiers of a row's modifier columns: `QW`, `50|62`, `25, 59`. */
-function rowModifiers(text: string, row: CsvRow, columns: number[], lines: LineIndex): ModifierOccurrence[] {
+function rowModifiers(text: string, row: CsvRow, columns: number[], cursor: LineCursor): ModifierOccurrence[] {
   const mods: ModifierOccurrence[] = [];
   for (const k of columns) {
     if (k >= row.count) continue;
@@ -236,37 +291,10 @@ function rowModifiers(text: string, row: CsvRow, columns: number[], lines: LineI
       }
       const s = i;
       while (i < end && isAlnum(text.charCodeAt(i))) i++;
-      if (i - s === 2) mods.push({ code: text.slice(s, i).toUpperCase(), range: lines.range(s, i) });
+      if (i - s === 2) mods.push({ code: text.slice(s, i).toUpperCase(), range: cursor.range(s, i) });
     }
   }
   return mods;
 }
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-function cellRange(text: string, row: CsvRow, k: number, lines: LineIndex): ReturnType<LineIndex['range']> {
-  let s = row.starts[k];
-  let e = row.ends[k];
-  while (s < e && text.charCodeAt(s) <= 32) s++;
-  while (e > s && text.charCodeAt(e - 1) <= 32) e--;
-  return lines.range(s, e);
-}
-
-function rowFacts(text: string, row: CsvRow, ctx: CsvContext, lines: LineIndex): LineFacts {
-  const f = ctx.fact;
-  const get = (k: number | undefined): string => (k === undefined ? '' : fieldText(text, row, k));
-  if (f.pos === undefined && f.units === undefined && f.date === undefined && f.setting === undefined && f.claimId === undefined &&
-    f.lineNumber === undefined && f.billType === undefined) return {};
-  const line = parseUnits(get(f.lineNumber));
-  const pos = parsePos(get(f.pos));
-  return compactFacts({
-    placeOfService: pos,
-    placeOfServiceRange: pos && f.pos !== undefined ? cellRange(text, row, f.pos, lines) : undefined,
-    units: parseUnits(get(f.units)),
-    dateOfService: parseDate(get(f.date)),
-    setting: parseSetting(get(f.setting)),
-    claimId: get(f.claimId) || undefined,
-    lineNumber: line !== undefined && Number.isInteger(line) ? line : undefined,
-    billType: get(f.billType) || undefined,
-  });
-}

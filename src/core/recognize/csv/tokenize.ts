@@ -27,7 +27,9 @@ export type RowCallback = (row: CsvRow) => boolean | void;
  * `lastField + 1`; a caller that reads only some columns saves most of the work on wide files.
  */
 export function tokenizeCsv(text: string, delimiter: number, onRow: RowCallback, from = 0, to = text.length, lastField = Infinity): void {
-  const skipper = lastField < Infinity ? new RowSkipper(text, delimiter, to) : undefined;
+  // A reading that goes on to `to` (one with `lastField`) finds field ends with remembered native
+  // searches; the others often stop after a few rows, where a search that runs far ahead is waste.
+  const seeker = lastField < Infinity ? new Seeker(text, delimiter, to) : undefined;
   let starts = new Int32Array(64);
   let ends = new Int32Array(64);
   const row: CsvRow = { index: 0, start: from, end: from, count: 0, starts, ends };
@@ -55,29 +57,36 @@ export function tokenizeCsv(text: string, delimiter: number, onRow: RowCallback,
         // Quoted field: runs to the closing quote not followed by another quote.
         fieldStart = i + 1;
         let j = fieldStart;
-        for (;;) {
-          if (j >= to) {
-            fieldEnd = to;
-            break;
-          }
-          if (text.charCodeAt(j) === 34) {
-            if (text.charCodeAt(j + 1) === 34) {
-              j += 2;
-              continue;
+        if (seeker) {
+          fieldEnd = seeker.closingQuote(j);
+          j = seeker.fieldEnd(fieldEnd < to ? fieldEnd + 1 : to);
+        } else {
+          for (;;) {
+            if (j >= to) {
+              fieldEnd = to;
+              break;
             }
-            fieldEnd = j;
+            if (text.charCodeAt(j) === 34) {
+              if (text.charCodeAt(j + 1) === 34) {
+                j += 2;
+                continue;
+              }
+              fieldEnd = j;
+              j++;
+              break;
+            }
             j++;
-            break;
           }
-          j++;
-        }
-        // Stray characters after the closing quote belong to no field content.
-        while (j < to) {
-          const c = text.charCodeAt(j);
-          if (c === delimiter || c === 10 || c === 13) break;
-          j++;
+          // Stray characters after the closing quote belong to no field content.
+          while (j < to) {
+            const c = text.charCodeAt(j);
+            if (c === delimiter || c === 10 || c === 13) break;
+            j++;
+          }
         }
         i = j;
+      } else if (seeker) {
+        fieldEnd = i = seeker.fieldEnd(i);
       } else {
         let j = i;
         while (j < to) {
@@ -91,7 +100,7 @@ export function tokenizeCsv(text: string, delimiter: number, onRow: RowCallback,
       starts[count] = fieldStart;
       ends[count] = fieldEnd;
       count++;
-      if (skipper && count > lastField && i < to && text.charCodeAt(i) === delimiter) i = skipper.rowEnd(i + 1);
+      if (seeker && count > lastField && i < to && text.charCodeAt(i) === delimiter) i = seeker.rowEnd(i + 1);
       if (i >= to) {
         atRowEnd = true;
         row.end = to;
@@ -123,30 +132,76 @@ export function tokenizeCsv(text: string, delimiter: number, onRow: RowCallback,
 }
 
 /**
- * Finds where a row ends from a field start without delimiting its fields, with the tokenizer's
- * quoting: a quote opens a quoted field only at a field start; inside one, line breaks and
- * delimiters are content and `""` is a quote; after its closing quote, characters up to the next
- * delimiter are stray. One sticky regular expression per delimiter spells exactly that; matched
- * natively it is about twice as fast as the field loop on rows of quoted amounts. Every part is
- * optional, so it never fails: it stops at the row's line break (or the end). A row too long for
- * the matcher is walked character by character instead.
+ * Finds where fields and rows end with the tokenizer's quoting (a quote opens a quoted field only
+ * at a field start; inside one, line breaks and delimiters are content and `""` is a quote; after
+ * its closing quote, characters up to the next delimiter are stray), with the engine's native
+ * `indexOf` instead of a walk over every character. The next delimiter, line feed, carriage return
+ * and quote are each searched once and remembered until the reading passes them, so a character
+ * that no longer occurs costs one search per tokenization, not one per field.
+ *
+ * A row's rest that is not read (`rowEnd`) mostly holds no quote at all: then the row ends at its
+ * first line break. A rest with a quote is matched from the field that quote opens by one sticky
+ * regular expression per delimiter that spells the quoting exactly (every part is optional, so it
+ * never fails: it stops at the row's line break or the end). A row too long for the matcher is
+ * walked character by character instead.
  */
-class RowSkipper {
+class Seeker {
   private static readonly cache = new Map<number, RegExp>();
   private readonly rest: RegExp;
+  /** The first delimiter, line feed, carriage return and quote at or after the offset last asked for (`to` when none is before it). */
+  private delim = -1;
+  private lf = -1;
+  private cr = -1;
+  private quote = -1;
+  private readonly delimiterText: string;
 
   constructor(private readonly text: string, private readonly delimiter: number, private readonly to: number) {
-    let rest = RowSkipper.cache.get(delimiter);
+    let rest = Seeker.cache.get(delimiter);
     if (!rest) {
       const d = `\\x${delimiter.toString(16).padStart(2, '0')}`;
       const field = `(?:"(?:[^"]+|"")*(?:"[^${d}\\r\\n]*)?|[^"${d}\\r\\n][^${d}\\r\\n]*|)`;
-      RowSkipper.cache.set(delimiter, (rest = new RegExp(`${field}(?:${d}${field})*`, 'y')));
+      Seeker.cache.set(delimiter, (rest = new RegExp(`${field}(?:${d}${field})*`, 'y')));
     }
     this.rest = rest;
+    this.delimiterText = String.fromCharCode(delimiter);
+  }
+
+  /** Offset of the delimiter or line break (or `to`) that ends the unquoted field (or stray characters) from `i`. */
+  fieldEnd(i: number): number {
+    const { text, to } = this;
+    if (this.delim < i) this.delim = bounded(text.indexOf(this.delimiterText, i), to);
+    if (this.lf < i) this.lf = bounded(text.indexOf('\n', i), to);
+    if (this.cr < i) this.cr = bounded(text.indexOf('\r', i), to);
+    const lineBreak = this.lf < this.cr ? this.lf : this.cr;
+    return this.delim < lineBreak ? this.delim : lineBreak;
+  }
+
+  /** Offset of the quote (or `to`) that closes a quoted field whose content starts at `i`: the first one not doubled. */
+  closingQuote(i: number): number {
+    const { text, to } = this;
+    for (;;) {
+      if (this.quote < i) this.quote = bounded(text.indexOf('"', i), to);
+      const q = this.quote;
+      if (q >= to || text.charCodeAt(q + 1) !== 34) return q;
+      i = q + 2;
+    }
   }
 
   /** Offset of the line break (or `to`) that ends the row whose field starting at `i` is not yet read. */
   rowEnd(i: number): number {
+    const { text, to } = this;
+    if (this.lf < i) this.lf = bounded(text.indexOf('\n', i), to);
+    if (this.cr < i) this.cr = bounded(text.indexOf('\r', i), to);
+    if (this.quote < i) this.quote = bounded(text.indexOf('"', i), to);
+    const lineBreak = this.lf < this.cr ? this.lf : this.cr;
+    const q = this.quote;
+    if (q >= lineBreak) return lineBreak;
+    // Fields before the quote hold none: the field it opens (if it opens one) is where quoting starts.
+    return this.matchRowEnd(q === i || text.charCodeAt(q - 1) === this.delimiter ? q : i);
+  }
+
+  /** The same from the field start `i`, with the matcher. */
+  private matchRowEnd(i: number): number {
     this.rest.lastIndex = i;
     try {
       this.rest.test(this.text);
@@ -179,6 +234,9 @@ class RowSkipper {
     }
   }
 }
+
+/** An `indexOf` answer with "not found" and anything past `to` as `to`. */
+const bounded = (found: number, to: number): number => (found < 0 || found > to ? to : found);
 
 /** The text of field k, unquoted (`""` -> `"`) and trimmed. Allocates: use for headers and facts. */
 export function fieldText(text: string, row: CsvRow, k: number): string {

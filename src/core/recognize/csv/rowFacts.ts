@@ -1,0 +1,97 @@
+/**
+ * The facts of a CSV row (place of service, units, date of service, setting, claim id, line number,
+ * bill type) from the columns the header named for them.
+ *
+ * Rows next to each other mostly repeat their facts (a charge master's `INPATIENT` block, the lines
+ * of one claim): when every fact cell of a row holds the same characters as in the row before, the
+ * row gets the same facts object, so a large file allocates facts only where they change. Facts
+ * objects are never changed after they are made (nothing downstream writes to them), which makes the
+ * sharing safe; a facts object with a place-of-service range is never shared, since ranges move
+ * with edits. Only defined members are set, in a fixed order (what `compactFacts` would leave).
+ */
+import type { LineFacts } from '../../model';
+import { parseDate, parsePos, parseSetting, parseUnits } from '../facts';
+import type { CsvContext } from './headers';
+import type { LineCursor } from './lineCursor';
+import { CsvRow, fieldText } from './tokenize';
+
+/** The facts of a row of a file without fact columns: one object for all. */
+const NO_FACTS: LineFacts = Object.freeze({});
+
+export class RowFacts {
+  /** The fact columns, each once. */
+  private readonly columns: number[];
+  /** The raw text of each of those columns in the row whose facts are `last`. */
+  private readonly raws: string[];
+  private last: LineFacts | undefined;
+  /** With a place-of-service column every row's facts carry that cell's range: never shared. */
+  private readonly shareable: boolean;
+
+  constructor(private readonly ctx: CsvContext) {
+    const f = ctx.fact;
+    this.columns = [...new Set([f.pos, f.units, f.date, f.setting, f.claimId, f.lineNumber, f.billType].filter((k): k is number => k !== undefined))];
+    this.raws = this.columns.map(() => '');
+    this.shareable = f.pos === undefined;
+  }
+
+  /** The facts of `row`; the cursor places the place-of-service range. */
+  of(text: string, row: CsvRow, cursor: LineCursor): LineFacts {
+    if (!this.columns.length) return NO_FACTS;
+    if (this.shareable && this.last && this.sameAsLast(text, row)) return this.last;
+    const facts = this.read(text, row, cursor);
+    if (this.shareable) {
+      this.last = facts;
+      for (let n = 0; n < this.columns.length; n++) {
+        const k = this.columns[n];
+        this.raws[n] = k < row.count ? text.slice(row.starts[k], row.ends[k]) : '';
+      }
+    }
+    return facts;
+  }
+
+  private sameAsLast(text: string, row: CsvRow): boolean {
+    for (let n = 0; n < this.columns.length; n++) {
+      const k = this.columns[n];
+      const raw = this.raws[n];
+      if (k >= row.count) {
+        if (raw !== '') return false;
+        continue;
+      }
+      const s = row.starts[k];
+      if (row.ends[k] - s !== raw.length || !text.startsWith(raw, s)) return false;
+    }
+    return true;
+  }
+
+  private read(text: string, row: CsvRow, cursor: LineCursor): LineFacts {
+    const f = this.ctx.fact;
+    const facts: LineFacts = {};
+    const pos = f.pos === undefined ? undefined : parsePos(fieldText(text, row, f.pos));
+    if (pos !== undefined) {
+      facts.placeOfService = pos;
+      facts.placeOfServiceRange = trimmedCellRange(text, row, f.pos!, cursor);
+    }
+    const units = f.units === undefined ? undefined : parseUnits(fieldText(text, row, f.units));
+    if (units !== undefined) facts.units = units;
+    const date = f.date === undefined ? undefined : parseDate(fieldText(text, row, f.date));
+    if (date !== undefined) facts.dateOfService = date;
+    const setting = f.setting === undefined ? undefined : parseSetting(fieldText(text, row, f.setting));
+    if (setting !== undefined) facts.setting = setting;
+    const claimId = f.claimId === undefined ? '' : fieldText(text, row, f.claimId);
+    if (claimId) facts.claimId = claimId;
+    const line = f.lineNumber === undefined ? undefined : parseUnits(fieldText(text, row, f.lineNumber));
+    if (line !== undefined && Number.isInteger(line)) facts.lineNumber = line;
+    const billType = f.billType === undefined ? '' : fieldText(text, row, f.billType);
+    if (billType) facts.billType = billType;
+    return facts;
+  }
+}
+
+/** The range of a cell's content without the spaces around it. */
+function trimmedCellRange(text: string, row: CsvRow, k: number, cursor: LineCursor): ReturnType<LineCursor['range']> {
+  let s = row.starts[k];
+  let e = row.ends[k];
+  while (s < e && text.charCodeAt(s) <= 32) s++;
+  while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+  return cursor.range(s, e);
+}
