@@ -103,6 +103,7 @@ export class Catalog {
   private sectionsPack = '';
   private readonly siLegend = new Map<string, StatusIndicatorInfo>();
   private readonly memo = new Map<string, CodeRecord | null>();
+  private readonly known = new Map<string, boolean>();
   private sortedCodes: string[] | undefined;
   private column2Index: Map<string, Set<string>> | undefined;
 
@@ -141,10 +142,14 @@ export class Catalog {
 
   /** Whether any loaded data knows the code (descriptor, PFS indicators or OPPS status). */
   knows(code: string): boolean {
-    for (const t of this.codeTables) if (t.table.has(code)) return true;
-    for (const t of this.pfsTables) if (t.table.has(code)) return true;
-    for (const t of this.oppsTables) if (t.table.has(code)) return true;
-    return false;
+    // Asked for every candidate in a document, mostly the same few codes again: one lookup, not one per table.
+    let known = this.known.get(code);
+    if (known === undefined) {
+      known = this.codeTables.some((t) => t.table.has(code)) || this.pfsTables.some((t) => t.table.has(code)) || this.oppsTables.some((t) => t.table.has(code));
+      if (this.known.size >= 100_000) this.known.clear();
+      this.known.set(code, known);
+    }
+    return known;
   }
 
   /** The merged record of a code, or undefined when no data knows it. */

@@ -17,12 +17,12 @@ class LazyPackTable<V> implements PackTable<V> {
   constructor(private readonly table: LazyTable) {}
 
   has(key: string): boolean {
-    return this.table.byKey.has(key);
+    return this.table.find(key) >= 0;
   }
 
   get(key: string): V[] | undefined {
-    const i = this.table.byKey.get(key);
-    return i === undefined ? undefined : [this.table.entry(i) as V];
+    const i = this.table.find(key);
+    return i < 0 ? undefined : [this.table.entry(i) as V];
   }
 
   keys(): Iterable<string> {

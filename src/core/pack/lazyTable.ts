@@ -18,20 +18,31 @@ export const codeKey = (key: string): string => key.trim().toUpperCase();
 export const rowKey = (key: string): string => key.toUpperCase();
 
 export class LazyTable {
-  /** Normalized key -> entry number. */
-  readonly byKey = new Map<string, number>();
-  /** Raw key (as written, unescaped) of each entry, in order of first appearance. */
-  readonly raw: string[] = [];
+  /** Normalized key -> entry number (a table scanned here). */
+  private readonly byKey = new Map<string, number>();
+  /** A restored table is searched instead: its normalized keys, and the entry numbers in key order. */
+  private sorted: { keys: SavedKeys; order: Int32Array; raw?: string[] } | undefined;
+  private rawKeys: string[] | undefined = [];
   /** Where each entry's value starts and ends in the text, and its shape (typed: no boxing, little to collect). */
-  private start: Int32Array = new Int32Array(1024);
-  private end: Int32Array = new Int32Array(1024);
+  start: Int32Array = new Int32Array(1024);
+  end: Int32Array = new Int32Array(1024);
   /** OBJECT, OTHER, UNCOUNTED, or the length of an array value. */
-  private shape: Int32Array = new Int32Array(1024);
+  shape: Int32Array = new Int32Array(1024);
   /** Two different raw keys normalize to the same key: the catalog reads this table as an object instead. */
   mixed = false;
 
-  /** `from`/`to`: the table's own braces, for parsing it whole. */
-  constructor(readonly text: string, readonly normalize: (key: string) => string, public from = 0, public to = 0) {}
+  /**
+   * `slice(start, end)` gives the pack's text between two offsets: the text itself when scanned
+   * here, or the file's bytes decoded on demand when restored from a snapshot.
+   */
+  constructor(readonly slice: (start: number, end: number) => string, readonly normalize: (key: string) => string, public from = 0, public to = 0) {}
+
+  /** Raw key (as written, unescaped) of each entry, in order of first appearance. */
+  get raw(): string[] {
+    if (this.rawKeys) return this.rawKeys;
+    const { keys, raw } = this.sorted!;
+    return (this.rawKeys = raw ?? Array.from({ length: keys.starts.length - 1 }, (_, i) => keyAt(keys, i)));
+  }
 
   /**
    * Records one entry; `key` is `raw` normalized (the scanner knows when they are equal). A key
@@ -66,18 +77,67 @@ export class LazyTable {
     this.shape = more(this.shape);
   }
 
+  /**
+   * A table recorded earlier over the same text (see `snapshot.ts`): `keys` normalized, `raw` as
+   * written when any differs; offsets and shapes as `start`, `end` and `shape` held them.
+   */
+  static restore(
+    slice: (start: number, end: number) => string, normalize: (key: string) => string, from: number, to: number,
+    keys: SavedKeys, raw: string[] | undefined, start: Int32Array, end: Int32Array, shape: Int32Array, order: Int32Array,
+  ): LazyTable {
+    // A binary search over the saved order, keys cut from one string when compared: filling a Map
+    // with tens of thousands of keys would cost more than every lookup of a CLI run together.
+    const table = new LazyTable(slice, normalize, from, to);
+    table.sorted = { keys, order, raw };
+    table.rawKeys = undefined;
+    table.start = start;
+    table.end = end;
+    table.shape = shape;
+    return table;
+  }
+
+  /** The entry number of a normalized key, or -1. */
+  find(key: string): number {
+    const sorted = this.sorted;
+    if (!sorted) return this.byKey.get(key) ?? -1;
+    const { keys, order } = sorted;
+    let lo = 0;
+    let hi = order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const i = order[mid];
+      const k = keyAt(keys, i);
+      if (k === key) return i;
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Entry numbers in key order (for the saved layout). */
+  keyOrder(): Int32Array {
+    if (this.sorted) return this.sorted.order;
+    const keys = this.keys();
+    return Int32Array.from(keys.keys()).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  }
+
+  /** Normalized keys, in entry order. */
+  keys(): string[] {
+    return this.raw.map(this.normalize);
+  }
+
   get size(): number {
-    return this.raw.length;
+    return this.sorted ? this.sorted.order.length : this.raw.length;
   }
 
   /** The parsed value of entry `i`. */
   entry(i: number): unknown {
-    return JSON.parse(this.text.slice(this.start[i], this.end[i]));
+    return JSON.parse(this.slice(this.start[i], this.end[i]));
   }
 
   /** Whether every entry's shape passes `ok` (a check that needs no parsing). */
   every(ok: (shape: number) => boolean): boolean {
-    for (let i = 0; i < this.raw.length; i++) if (!ok(this.shape[i])) return false;
+    for (let i = 0, n = this.size; i < n; i++) if (!ok(this.shape[i])) return false;
     return true;
   }
 
@@ -98,8 +158,18 @@ export class LazyTable {
 
   /** The whole table, as `JSON.parse` of the pack would have made it. */
   parse(): unknown {
-    return JSON.parse(this.text.slice(this.from, this.to));
+    return JSON.parse(this.slice(this.from, this.to));
   }
+}
+
+/** Keys saved as one string: key i is `joined.slice(starts[i], starts[i + 1])`. */
+export interface SavedKeys {
+  joined: string;
+  starts: Int32Array;
+}
+
+function keyAt(keys: SavedKeys, i: number): string {
+  return keys.joined.slice(keys.starts[i], keys.starts[i + 1]);
 }
 
 function isArrayIndex(key: string): boolean {

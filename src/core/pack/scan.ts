@@ -32,6 +32,13 @@ interface EntryPattern {
   shape: number;
 }
 
+/**
+ * Where each member of the root object (and of `pfs`/`opps`) lies in the text, in order: a value
+ * parsed as it is, a lazy table, or an object of such members. Enough to rebuild the same pack
+ * from the same text without scanning it (`snapshot.ts`).
+ */
+export type PackLayout = ({ key: string; start: number; end: number } | { key: string; table: LazyTable } | { key: string; members: PackLayout })[];
+
 /** Thrown inside the scan for anything it does not accept; never escapes `scanPack`. */
 const REJECT = new Error('not a pack this scan vouches for');
 
@@ -44,7 +51,11 @@ class Scanner {
   /** Items of the last array scanned. */
   count = 0;
 
-  constructor(readonly text: string) {}
+  readonly slice: (start: number, end: number) => string;
+
+  constructor(readonly text: string) {
+    this.slice = (start, end) => text.slice(start, end);
+  }
 
   /** Skips whitespace; the character code there (NaN at the end). */
   ws(): number {
@@ -225,27 +236,35 @@ class Scanner {
   }
 
   /** A member value: parsed, or kept lazy when it is one of `tables` and an object. */
-  member(holder: Record<string, unknown>, key: string, tables: Record<string, (key: string) => string> | undefined): void {
+  member(holder: Record<string, unknown>, key: string, tables: Record<string, (key: string) => string> | undefined, layout: PackLayout): void {
     // A key written twice, or one JSON.parse treats specially, is left to JSON.parse.
     if (Object.prototype.hasOwnProperty.call(holder, key) || key === '__proto__') throw REJECT;
     const start = this.pos;
     const normalize = tables && Object.prototype.hasOwnProperty.call(tables, key) ? tables[key] : undefined;
     if (normalize && this.text.charCodeAt(start) === 123) {
-      const table = new LazyTable(this.text, normalize);
+      const table = new LazyTable(this.slice, normalize);
       this.table(table, entryPattern(holder, key));
-      if (table.mixed) holder[key] = table.parse();
-      else defineLazyTable(holder, key, table);
+      if (table.mixed) {
+        holder[key] = table.parse();
+        layout.push({ key, start, end: this.pos });
+      } else {
+        defineLazyTable(holder, key, table);
+        layout.push({ key, table });
+      }
       return;
     }
     const nested = Object.prototype.hasOwnProperty.call(NESTED_TABLES, key) ? NESTED_TABLES[key] : undefined;
     if (tables === ROOT_TABLES && nested && this.text.charCodeAt(start) === 123) {
       const inner: Record<string, unknown> = {};
-      this.object((k) => this.member(inner, k, nested));
+      const members: PackLayout = [];
+      this.object((k) => this.member(inner, k, nested, members));
       holder[key] = inner;
+      layout.push({ key, members });
       return;
     }
     this.value();
     holder[key] = JSON.parse(this.text.slice(start, this.pos));
+    layout.push({ key, start, end: this.pos });
   }
 }
 
@@ -263,12 +282,12 @@ function entryPattern(holder: Record<string, unknown>, key: string): EntryPatter
  * The pack's root object with its big tables lazy, or undefined when the text is not valid JSON,
  * not an object, or unusual enough that `JSON.parse` should decide.
  */
-export function scanPack(text: string): Record<string, unknown> | undefined {
+export function scanPack(text: string, layout: PackLayout = []): Record<string, unknown> | undefined {
   const s = new Scanner(text);
   try {
     if (s.ws() !== 123) return undefined;
     const root: Record<string, unknown> = {};
-    s.object((key) => s.member(root, key, ROOT_TABLES));
+    s.object((key) => s.member(root, key, ROOT_TABLES, layout));
     if (!Number.isNaN(s.ws())) return undefined;
     return root;
   } catch {

@@ -29,7 +29,8 @@ function reference(text: string, file: string): unknown {
 
 function actual(text: string, file: string): unknown {
   try {
-    return JSON.parse(JSON.stringify(parsePack(text, file)));
+    // Plain data with every lazy table read (deepEqual reads getters too; no JSON round trip, which turns -Infinity into null).
+    return { ...parsePack(text, file) };
   } catch (e) {
     if (!(e instanceof PackError)) throw e;
     return /not valid JSON/.test(e.reason) ? 'not valid JSON' : e.message;
@@ -97,10 +98,14 @@ describe('data packs read lazily (big tables indexed, entries parsed on demand)'
 
   it('entries made of JSON fragments (numbers, escapes, literals, brackets) are accepted and refused as JSON.parse does', () => {
     const tokens = ['0', '1', '9', '-', '.', 'e', 'E', '+', '"a"', '"\\u00e9"', '"\\u00g9"', '"\\x"', '"\\n"', '"\u0001"', 'null', 'nul', 'true', ',', '[', ']', '{', '}', ':', ' ', '\u00a0', '"k":'];
-    const fragment = fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 7 }).map((t) => t.join(''));
+    const general = fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 7 }).map((t) => t.join(''));
+    // Number look-alikes, often just off the grammar: 00, 1., -e1, 0.e5...
+    const numberish = fc.array(fc.constantFrom('0', '1', '-', '.', 'e', '+'), { minLength: 1, maxLength: 4 }).map((t) => t.join(''));
+    const fragment = fc.oneof(general, numberish);
     fc.assert(
-      fc.property(fragment, fragment, fragment, (inEntry, inRow, inPfs) => {
-        const text = SMALL.replace('"ok": true', `"ok": ${inEntry}`).replace('"C",', `${inRow},`).replace('"A",', `${inPfs},`);
+      // One fragment per text, in a code entry, an OPPS row or a PFS row: a second broken spot would hide the first.
+      fc.property(fragment, fc.constantFrom('"ok": true', '"C",', '"A",'), (inserted, where) => {
+        const text = SMALL.replace(where, where.startsWith('"ok"') ? `"ok": ${inserted}` : `${inserted},`);
         assert.deepEqual(actual(text, FILE), reference(text, FILE), JSON.stringify(text));
       }),
       { numRuns: 2000 },
