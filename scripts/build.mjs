@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const common = {
@@ -21,3 +22,12 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
 ]);
+
+// dist/packs.snapshot.json: the bundled packs' layouts, so that the CLI rebuilds a pack whose text
+// is unchanged without scanning it (src/core/pack/snapshot.ts). Built with the same code that reads it.
+{
+  const { outputFiles } = await build({ ...common, sourcemap: false, minify: false, entryPoints: ['src/core/pack/nodeFiles.ts'], write: false, outfile: 'snapshot.cjs' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  module.exports.writeBundledSnapshot(root);
+}

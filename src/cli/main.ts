@@ -2,7 +2,7 @@
  * `cpt-lens`: the command-line checker over the same engine as the extension.
  * Reads files, never writes them.
  */
-import { existsSync } from 'fs';
+import { existsSync, writeSync } from 'fs';
 import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { Engine } from '../core/engine';
@@ -26,9 +26,24 @@ export interface Io {
   err(text: string): void;
 }
 
+/**
+ * Writes straight to the descriptor: a run writes its output once, and creating process.stdout
+ * for it loads the stream machinery. Anything the descriptor does not take at once (a
+ * non-blocking pipe that is full, an error) goes through the stream as before.
+ */
+function writeFd(fd: 1 | 2, text: string): void {
+  const bytes = Buffer.from(text.endsWith('\n') ? text : `${text}\n`, 'utf8');
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(fd, bytes, done);
+  } catch {
+    (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(done));
+  }
+}
+
 const stdio: Io = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  out: (t) => writeFd(1, t),
+  err: (t) => writeFd(2, t),
 };
 
 /** Root of the installed package: `dist/cli.js` lives one level below it. */

@@ -8,6 +8,8 @@
 import type { CodeRecord, IsoDate, Modifier, OppsHistory, PfsIndicators, PlaceOfService, SectionRange, StatusIndicatorInfo } from '../model';
 import { codeShape } from '../codes/shapes';
 import type { DataPack, MueSetting, PackCode, PfsColumn, PtpModifierIndicator, PtpSetting } from '../pack/types';
+import { codeKey, rowKey, tableSize } from '../pack/lazyTable';
+import { PackTable, packTable } from './packTable';
 
 /** One NCCI procedure-to-procedure edit: column 2 is not paid with column 1 unless the modifier indicator allows it. */
 export interface PtpEdit {
@@ -85,14 +87,15 @@ function statusByQuarter(rows: readonly OppsRow[]): Map<string, string> {
 }
 
 export class Catalog {
-  private readonly codeEntries = new Map<string, { pack: string; year?: number; entry: PackCode }[]>();
-  private readonly pfsRows = new Map<string, { release: string; pack: string; columns: PfsColumn[]; values: string[] }>();
-  private readonly oppsQuarters: string[] = [];
   /**
-   * OPPS status rows per code as the packs hold them (a row is indexed like its pack's quarters),
-   * in merge order. Kept columnar: a Map per code was most of building a catalog.
+   * The packs' keyed tables in merge order, read in place: nothing is copied per code, and a
+   * table the pack parser left lazy stays unparsed until a code is asked for.
    */
-  private readonly oppsStatus = new Map<string, OppsRow[]>();
+  private readonly codeTables: { pack: string; year?: number; table: PackTable<PackCode> }[] = [];
+  private readonly pfsTables: { release: string; pack: string; columns: PfsColumn[]; table: PackTable<string[]> }[] = [];
+  private readonly oppsQuarters: string[] = [];
+  /** OPPS status rows as the packs hold them: a row is indexed like its pack's quarters. */
+  private readonly oppsTables: { quarters: readonly string[]; table: PackTable<(string | null)[]> }[] = [];
   private oppsPack = '';
   private readonly modifierTable = new Map<string, Modifier>();
   private readonly posTable = new Map<string, PlaceOfService>();
@@ -100,6 +103,7 @@ export class Catalog {
   private sectionsPack = '';
   private readonly siLegend = new Map<string, StatusIndicatorInfo>();
   private readonly memo = new Map<string, CodeRecord | null>();
+  private readonly known = new Map<string, boolean>();
   private sortedCodes: string[] | undefined;
   private column2Index: Map<string, Set<string>> | undefined;
 
@@ -108,33 +112,18 @@ export class Catalog {
   }
 
   private add(pack: DataPack): void {
-    // for...in over the big tables, not Object.entries: no pair array per code.
-    const codes = pack.codes ?? {};
-    for (const code in codes) {
-      const entry = codes[code];
-      const key = code.trim().toUpperCase();
-      let list = this.codeEntries.get(key);
-      if (!list) this.codeEntries.set(key, (list = []));
-      list.push({ pack: pack.id, year: pack.codeSetYear, entry });
-    }
+    const codes = packTable<PackCode>(pack, 'codes', codeKey);
+    if (codes) this.codeTables.push({ pack: pack.id, year: pack.codeSetYear, table: codes });
     if (pack.pfs) {
-      const rows = pack.pfs.rows;
-      for (const code in rows) {
-        this.pfsRows.set(code.toUpperCase(), { release: pack.pfs.release, pack: pack.id, columns: pack.pfs.columns, values: rows[code] });
-      }
+      const rows = packTable<string[]>(pack.pfs, 'rows', rowKey);
+      if (rows) this.pfsTables.push({ release: pack.pfs.release, pack: pack.id, columns: pack.pfs.columns, table: rows });
     }
     if (pack.opps) {
       const quarters = pack.opps.quarters;
       for (const q of quarters) if (!this.oppsQuarters.includes(q)) this.oppsQuarters.push(q);
       this.oppsQuarters.sort();
-      const status = pack.opps.status;
-      for (const code in status) {
-        const key = code.toUpperCase();
-        const rows = this.oppsStatus.get(key);
-        const row = { quarters, row: status[code] };
-        if (rows) rows.push(row);
-        else this.oppsStatus.set(key, [row]);
-      }
+      const status = packTable<(string | null)[]>(pack.opps, 'status', rowKey);
+      if (status) this.oppsTables.push({ quarters, table: status });
       for (const info of pack.opps.legend ?? []) this.siLegend.set(info.indicator, info);
       this.oppsPack = pack.id;
     }
@@ -153,7 +142,14 @@ export class Catalog {
 
   /** Whether any loaded data knows the code (descriptor, PFS indicators or OPPS status). */
   knows(code: string): boolean {
-    return this.codeEntries.has(code) || this.pfsRows.has(code) || this.oppsStatus.has(code);
+    // Asked for every candidate in a document, mostly the same few codes again: one lookup, not one per table.
+    let known = this.known.get(code);
+    if (known === undefined) {
+      known = this.codeTables.some((t) => t.table.has(code)) || this.pfsTables.some((t) => t.table.has(code)) || this.oppsTables.some((t) => t.table.has(code));
+      if (this.known.size >= 100_000) this.known.clear();
+      this.known.set(code, known);
+    }
+    return known;
   }
 
   /** The merged record of a code, or undefined when no data knows it. */
@@ -171,16 +167,18 @@ export class Catalog {
     const system = codeShape(code);
     const record: CodeRecord = { code, system: system ?? 'HCPCS-II', sources: {} };
     const sources = record.sources!;
-    for (const { pack, year, entry } of this.codeEntries.get(code) ?? []) {
-      // A pack's code-set year is the default for its codes.
-      if (year !== undefined && entry.codeSetYear === undefined) {
-        record.codeSetYear = year;
-        sources.codeSetYear = pack;
-      }
-      for (const [field, value] of Object.entries(entry)) {
-        if (value === undefined || value === null) continue;
-        (record as unknown as Record<string, unknown>)[field] = value;
-        sources[field as keyof CodeRecord] = pack;
+    for (const { pack, year, table } of this.codeTables) {
+      for (const entry of table.get(code) ?? []) {
+        // A pack's code-set year is the default for its codes.
+        if (year !== undefined && entry.codeSetYear === undefined) {
+          record.codeSetYear = year;
+          sources.codeSetYear = pack;
+        }
+        for (const [field, value] of Object.entries(entry)) {
+          if (value === undefined || value === null) continue;
+          (record as unknown as Record<string, unknown>)[field] = value;
+          sources[field as keyof CodeRecord] = pack;
+        }
       }
     }
     const section = this.sectionOf(code);
@@ -194,13 +192,18 @@ export class Catalog {
         sources.subsection = this.sectionsPack;
       }
     }
-    const pfs = this.pfsRows.get(code);
-    if (pfs) {
-      record.pfs = toPfs(pfs.release, pfs.columns, pfs.values);
+    // The last pack's row wins, and within a pack the last of equal keys.
+    for (let i = this.pfsTables.length - 1; i >= 0; i--) {
+      const pfs = this.pfsTables[i];
+      const rows = pfs.table.get(code);
+      if (!rows) continue;
+      record.pfs = toPfs(pfs.release, pfs.columns, rows[rows.length - 1]);
       sources.pfs = pfs.pack;
+      break;
     }
-    const oppsRows = this.oppsStatus.get(code);
-    if (oppsRows) {
+    const oppsRows: OppsRow[] = [];
+    for (const { quarters, table } of this.oppsTables) for (const row of table.get(code) ?? []) oppsRows.push({ quarters, row });
+    if (oppsRows.length) {
       const opps = statusByQuarter(oppsRows);
       const history: OppsHistory = { byQuarter: {} };
       for (const q of this.oppsQuarters) {
@@ -253,13 +256,16 @@ export class Catalog {
 
   /** Codes that some pack describes with text (not only indicators). */
   describedCodes(): string[] {
-    return [...this.codeEntries.keys()];
+    const described = new Set<string>();
+    for (const { table } of this.codeTables) for (const code of table.keys()) described.add(code);
+    return [...described];
   }
 
   /** Every known code, sorted, for prefix search. */
   codes(): readonly string[] {
     if (!this.sortedCodes) {
-      const all = new Set<string>([...this.codeEntries.keys(), ...this.pfsRows.keys(), ...this.oppsStatus.keys()]);
+      const all = new Set<string>();
+      for (const { table } of [...this.codeTables, ...this.pfsTables, ...this.oppsTables]) for (const code of table.keys()) all.add(code);
       this.sortedCodes = [...all].filter((c) => codeShape(c) !== undefined).sort();
     }
     return this.sortedCodes;
@@ -351,7 +357,7 @@ export class Catalog {
       title: p.title,
       asOf: p.asOf,
       license: p.source.license,
-      codes: Object.keys(p.codes ?? {}).length + Object.keys(p.pfs?.rows ?? {}).length + Object.keys(p.opps?.status ?? {}).length,
+      codes: tableSize(p, 'codes') + tableSize(p.pfs, 'rows') + tableSize(p.opps, 'status'),
       modifiers: Object.keys(p.modifiers ?? {}).length,
       ...(p.ptp ? { ptpEdits: Object.values(p.ptp.edits).reduce((n, rows) => n + rows.length, 0) } : {}),
       ...(p.mue ? { mueValues: Object.keys(p.mue.values).length } : {}),

@@ -9,6 +9,8 @@ export interface PackFile {
   /** Path or name, used in messages. */
   name: string;
   read(): Promise<string>;
+  /** The pack read another way (a build-time snapshot of the same bytes), or undefined: then `read` and parse. */
+  load?(): Promise<DataPack | undefined>;
 }
 
 export interface LoadResult {
@@ -20,7 +22,7 @@ export async function loadPacks(files: readonly PackFile[]): Promise<LoadResult>
   const results = await Promise.all(
     files.map(async (file) => {
       try {
-        return parsePack(await file.read(), file.name);
+        return (await file.load?.()) ?? parsePack(await file.read(), file.name);
       } catch (e) {
         return e instanceof PackError ? e : new PackError(file.name, undefined, (e as Error).message);
       }

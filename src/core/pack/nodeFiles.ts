@@ -1,14 +1,130 @@
 /** Pack files read from the local disk (CLI, desktop extension host). */
+import { createHash } from 'crypto';
+import { readFileSync, writeFileSync } from 'fs';
 import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { BUNDLED_PACKS } from './bundled';
 import type { PackFile } from './load';
+import { layoutOf, restorePack, SavedLayout, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from './snapshot';
 
 export function diskPackFile(file: string): PackFile {
   return { name: file, read: () => readFile(file, 'utf8') };
 }
 
-/** The bundled packs inside an installed extension or a checkout (`<root>/data/packs`). */
+/** Where `npm run build` saves the bundled packs' layouts (see `snapshot.ts`), and their numbers. */
+export function snapshotFile(root: string): string {
+  return path.join(root, 'dist', 'packs.snapshot.json');
+}
+const numbersFile = (root: string): string => path.join(root, 'dist', 'packs.snapshot.bin');
+
+interface SnapshotFile {
+  format: string;
+  version: number;
+  packs: Record<string, { sha256: string; layout: SavedLayout }>;
+  /** Size of the binary file, to refuse one that does not belong to this JSON. */
+  bytes?: number;
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * In the JSON file a table's keys are one string and its numbers (offsets, shapes, key order, key
+ * starts) lie in the binary file next to it, read as views without copying or decoding.
+ */
+interface StoredTable {
+  normalize: 'code' | 'row';
+  from: number;
+  to: number;
+  keys: string;
+  raw?: string[];
+  /** Index (in Int32 units) of the table's numbers in the binary file; n entries: 4n + (n + 1) numbers. */
+  at: number;
+  n: number;
+}
+
+function encode(layout: SavedLayout, numbers: Int32Array[], at: { next: number }): unknown {
+  return layout.map((m) => {
+    if ('m' in m) return { k: m.k, m: encode(m.m, numbers, at) };
+    if (!('t' in m)) return m;
+    const t = m.t;
+    const n = t.keys.starts.length - 1;
+    const stored: StoredTable = { normalize: t.normalize, from: t.from, to: t.to, keys: t.keys.joined, at: at.next, n };
+    if (t.raw) stored.raw = t.raw;
+    numbers.push(t.offsets, t.keys.starts);
+    at.next += t.offsets.length + t.keys.starts.length;
+    return { k: m.k, t: stored };
+  });
+}
+
+function decode(layout: unknown[], numbers: Int32Array): SavedLayout {
+  return (layout as SavedLayout).map((m) => {
+    if ('m' in m) return { k: m.k, m: decode(m.m, numbers) };
+    if (!('t' in m)) return m;
+    const t = m.t as unknown as StoredTable;
+    const offsets = numbers.subarray(t.at, t.at + 4 * t.n);
+    const starts = numbers.subarray(t.at + 4 * t.n, t.at + 5 * t.n + 1);
+    return { k: m.k, t: { normalize: t.normalize, from: t.from, to: t.to, keys: { joined: t.keys, starts }, raw: t.raw, offsets } };
+  });
+}
+
+/** Saves the layouts of the bundled packs under `root` (run by scripts/build.mjs). */
+export function writeBundledSnapshot(root: string): string {
+  const packs: SnapshotFile['packs'] = {};
+  const numbers: Int32Array[] = [];
+  const at = { next: 0 };
+  for (const name of BUNDLED_PACKS) {
+    const bytes = readFileSync(path.join(root, 'data', 'packs', name));
+    const layout = layoutOf(bytes.toString('utf8'), name);
+    if (layout) packs[name] = { sha256: sha256(bytes), layout: encode(layout, numbers, at) as SavedLayout };
+  }
+  const all = new Int32Array(at.next);
+  let o = 0;
+  for (const a of numbers) {
+    all.set(a, o);
+    o += a.length;
+  }
+  writeFileSync(numbersFile(root), new Uint8Array(all.buffer));
+  const file = snapshotFile(root);
+  writeFileSync(file, JSON.stringify({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, bytes: all.byteLength, packs }));
+  return file;
+}
+
+/** The saved layouts, or nothing when absent, unreadable or of another version (packs are then scanned). */
+function readSnapshot(root: string): Record<string, { sha256: string; layout: SavedLayout }> {
+  try {
+    const saved = JSON.parse(readFileSync(snapshotFile(root), 'utf8')) as SnapshotFile;
+    if (saved.format !== SNAPSHOT_FORMAT || saved.version !== SNAPSHOT_VERSION) return {};
+    const bytes = readFileSync(numbersFile(root));
+    if (bytes.byteLength !== saved.bytes || bytes.byteOffset % 4 !== 0) return {};
+    const numbers = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    const packs: Record<string, { sha256: string; layout: SavedLayout }> = {};
+    for (const [name, p] of Object.entries(saved.packs)) packs[name] = { sha256: p.sha256, layout: decode(p.layout, numbers) };
+    return packs;
+  } catch {
+    // No snapshot: a checkout before `npm run build`.
+    return {};
+  }
+}
+
+/**
+ * The bundled packs inside an installed extension or a checkout (`<root>/data/packs`). A pack whose
+ * bytes are exactly the ones snapshotted at build time is rebuilt from its saved layout, and only
+ * the parts read are ever decoded; any other is read and parsed from its text.
+ */
 export function bundledPackFiles(root: string): PackFile[] {
-  return BUNDLED_PACKS.map((name) => diskPackFile(path.join(root, 'data', 'packs', name)));
+  let snapshot: Record<string, { sha256: string; layout: SavedLayout }> | undefined;
+  return BUNDLED_PACKS.map((name) => {
+    const file = path.join(root, 'data', 'packs', name);
+    return {
+      ...diskPackFile(file),
+      load: async () => {
+        snapshot ??= readSnapshot(root);
+        const saved = Object.prototype.hasOwnProperty.call(snapshot, name) ? snapshot[name] : undefined;
+        if (!saved) return undefined;
+        const bytes = await readFile(file);
+        if (saved.sha256 !== sha256(bytes)) return undefined;
+        return restorePack((start, end) => bytes.toString('utf8', start, end), saved.layout);
+      },
+    };
+  });
 }

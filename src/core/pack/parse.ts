@@ -3,6 +3,8 @@
  * the line of the problem, so the caller can keep the data it already has.
  */
 import { DataPack, PACK_FORMAT, PACK_SCHEMA_VERSION } from './types';
+import { lazyTableOf, OBJECT } from './lazyTable';
+import { scanPack } from './scan';
 
 export class PackError extends Error {
   constructor(readonly file: string, readonly line: number | undefined, readonly reason: string) {
@@ -27,6 +29,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function parsePack(text: string, file: string): DataPack {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.indexOf('\u0000') >= 0) throw new PackError(file, lineOfOffset(text, text.indexOf('\u0000')), 'binary data (NUL byte): not a JSON data pack');
+  // The fast path: syntax checked and big tables indexed in one pass, entries parsed on demand.
+  const scanned = scanPack(text);
+  if (scanned) return checkPack(scanned, file, text);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -57,6 +62,8 @@ export function checkPack(value: unknown, file: string, text?: string): DataPack
   if (typeof value.title !== 'string') fail('title', '"title" must be a string');
   if (!isObject(value.source)) fail('source', '"source" must be an object');
   for (const key of ['codes', 'modifiers', 'placesOfService'] as const) {
+    // A lazy table is an object whose entries' shapes are known: no need to parse it to check it.
+    if (lazyTableOf(value, key)?.every((shape) => shape === OBJECT)) continue;
     const table = value[key];
     if (table === undefined) continue;
     if (!isObject(table)) fail(key, `"${key}" must be an object keyed by code`);
@@ -69,17 +76,24 @@ export function checkPack(value: unknown, file: string, text?: string): DataPack
   if (value.sections !== undefined && !Array.isArray(value.sections)) fail('sections', '"sections" must be an array');
   if (value.opps !== undefined) {
     const opps = value.opps;
-    if (!isObject(opps) || !Array.isArray(opps.quarters) || !isObject(opps.status)) fail('opps', '"opps" needs "quarters" (array) and "status" (object)');
+    // A lazy table is an object by construction: asking would parse it.
+    const lazyStatus = lazyTableOf(opps as object, 'status');
+    if (!isObject(opps) || !Array.isArray(opps.quarters) || !(lazyStatus || isObject(opps.status))) {
+      fail('opps', '"opps" needs "quarters" (array) and "status" (object)');
+    }
     const n = ((opps as Record<string, unknown>).quarters as unknown[]).length;
-    const status = (opps as Record<string, unknown>).status as Record<string, unknown>;
-    for (const code in status) {
-      const row = status[code];
-      if (!Array.isArray(row) || row.length !== n) fail(code, `opps status of "${code}" must have one entry per quarter (${n})`);
+    if (!lazyStatus?.every((shape) => shape === n)) {
+      const status = (opps as Record<string, unknown>).status as Record<string, unknown>;
+      for (const code in status) {
+        const row = status[code];
+        if (!Array.isArray(row) || row.length !== n) fail(code, `opps status of "${code}" must have one entry per quarter (${n})`);
+      }
     }
   }
   if (value.pfs !== undefined) {
     const pfs = value.pfs;
-    if (!isObject(pfs) || !Array.isArray(pfs.columns) || !isObject(pfs.rows)) fail('pfs', '"pfs" needs "columns" (array) and "rows" (object)');
+    const lazyRows = lazyTableOf(pfs as object, 'rows');
+    if (!isObject(pfs) || !Array.isArray(pfs.columns) || !(lazyRows || isObject(pfs.rows))) fail('pfs', '"pfs" needs "columns" (array) and "rows" (object)');
   }
   if (value.ptp !== undefined) {
     const ptp = value.ptp;
