@@ -150,7 +150,9 @@ if (!skip.has('package')) {
   log('package: npm run package');
   const r = sh('npm', ['run', 'package']);
   const vsix = path.join(ROOT, 'cpt-lens.vsix');
-  const sizes = { bundleBytes: fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size, bundleMinified: true };
+  // The extension ships as two bundles: dist/extension.js (activation) and dist/features.js (the engine).
+  const bundles = ['extension.js', 'features.js'].map((f) => path.join(ROOT, 'dist', f)).filter((f) => fs.existsSync(f));
+  const sizes = { bundleBytes: bundles.reduce((n, f) => n + fs.statSync(f).size, 0), bundleFiles: bundles.map((f) => path.basename(f)), bundleMinified: true };
   if (r.status === 0 && fs.existsSync(vsix)) {
     sizes.vsixBytes = fs.statSync(vsix).size;
     sizes.vsixFrom = 'npm run package';
@@ -378,7 +380,7 @@ function tableRows(r) {
   }
   const z = r.sections.sizes;
   if (z) {
-    add({ figure: 'Bundle dist/extension.js (minified)', value: fmtMB(z.bundleBytes), spread: '', baseline: '', ratio: '', target: '', verdict: '' });
+    add({ figure: `Bundle ${(z.bundleFiles ?? ['extension.js']).map((f) => `dist/${f}`).join(' + ')} (minified)`, value: fmtMB(z.bundleBytes), spread: '', baseline: '', ratio: '', target: '', verdict: '' });
     if (z.vsixBytes !== undefined) {
       const ratio = z.vsixBytes / 5e6;
       add({ figure: `.vsix${z.vsixFrom === 'npm run package' ? '' : ' (see note)'}`, value: fmtMB(z.vsixBytes), spread: '', baseline: 'target 5 MB', ratio: fmtRatio(ratio), ratioValue: ratio, target: '≤ 5 MB', verdict: verdict(z.vsixBytes <= 5e6) });

@@ -1,4 +1,6 @@
-// Bundles the extension and the CLI with esbuild: one file each, with source maps.
+// Bundles the extension and the CLI with esbuild, with source maps. The extension is two bundles:
+// dist/extension.js (activation: registrations only) requires dist/features.js (the engine and the
+// adapters) at run time, right after activation, so that activation does not load the engine's code.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -18,8 +20,17 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/** Leaves `require('./features')` of src/extension/extension.ts to run time: dist/features.js. */
+const featuresAtRunTime = {
+  name: 'features-at-run-time',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/features$/ }, () => ({ path: './features.js', external: true }));
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [featuresAtRunTime] }),
+  build({ ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
 ]);
 

@@ -25,6 +25,26 @@ function marksOf(id) {
   return { loadMs, activateMs, totalMs: loadMs + activateMs, spanMs: at.didActivateExtension - at.willLoadExtensionCode };
 }
 
+/**
+ * Other extensions whose activate() started inside this one's will/didActivateExtension span.
+ * Extensions activated by the same event run in the same microtask checkpoint, so the span of each
+ * includes the synchronous activate() of the others started within it: that time is not this
+ * extension's.
+ */
+function activatedWithin(id) {
+  const perf = globalThis.MonacoPerformanceMarks;
+  if (!perf || typeof perf.getMarks !== 'function') return [];
+  const marks = perf.getMarks();
+  const time = (name) => marks.find((m) => m.name.toLowerCase() === name.toLowerCase())?.startTime;
+  const from = time(`code/extHost/willActivateExtension/${id}`);
+  const to = time(`code/extHost/didActivateExtension/${id}`);
+  if (from === undefined || to === undefined) return [];
+  return marks
+    .map((m) => [/^code\/extHost\/willActivateExtension\/(.+)$/.exec(m.name)?.[1], m.startTime])
+    .filter(([other, t]) => other && other.toLowerCase() !== id.toLowerCase() && t >= from && t < to)
+    .map(([other]) => other);
+}
+
 exports.run = async function run() {
   const vscode = require('vscode');
   const out = {};
@@ -39,6 +59,7 @@ exports.run = async function run() {
     await api.ready();
     out.probeReadyMs = performance.now() - t1;
     out.cptLens = marksOf(ID);
+    out.activatedWithin = activatedWithin(ID);
     const base = BASELINES.map((id) => vscode.extensions.getExtension(id)).find((e) => e && !e.isActive);
     if (base) {
       await base.activate();

@@ -9,8 +9,6 @@ import type { FindingFix } from '../core/model';
 import { guardedSync, Log } from './log';
 
 export class CodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
-
   constructor(private readonly diagnostics: Diagnostics, private readonly log: Log) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {

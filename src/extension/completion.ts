@@ -13,9 +13,6 @@ import { completionContext, completionItems, CompletionEntry, DEFAULT_WORD_PREFI
 import { markdown } from './hover';
 import { commandUri } from './commands';
 
-/** `-`, `:` and `>` start a modifier (`64866-`, `HC:64866:`, `HC>64866>`); `,` `;` `|` a CSV cell; `*` an X12 element; `"` a JSON string. */
-export const TRIGGER_CHARACTERS = ['-', ':', '>', ',', ';', '|', '*', '"'];
-
 const KIND: Record<CompletionEntry['what'], vscode.CompletionItemKind> = {
   code: vscode.CompletionItemKind.Value,
   modifier: vscode.CompletionItemKind.EnumMember,

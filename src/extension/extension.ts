@@ -1,127 +1,65 @@
 /**
- * Activation: registers the thin adapters over the core engine. Nothing is parsed here:
- * the data loads on the first request (or right after activation, off the critical path).
+ * Activation, kept to registrations: this module is bundled alone into `dist/extension.js` and
+ * imports only `vscode` and `contributions.ts`. Providers and commands are registered as forwarders
+ * to `features.ts` (its own bundle, `dist/features.js`, with the engine), which is required right
+ * after `activate()` returns, or by the first request that comes before that. Requests made while
+ * the data loads wait for it, as before.
  */
 import * as vscode from 'vscode';
-import { DataHost } from './dataHost';
-import { DocumentCache } from './documents';
-import { HoverProvider } from './hover';
-import { CompletionProvider, TRIGGER_CHARACTERS } from './completion';
-import { Diagnostics } from './diagnostics';
-import { copyCode, parseShowCardArgs } from './commands';
-import { showDetails } from './detailsPanel';
-import { Log } from './log';
-import { watchLargeFiles } from './largeFiles';
-import { addDataFile } from './addDataFile';
-import { CodeActions } from './codeActions';
-import { disableRuleForFile } from './ruleScopes';
-import { RULES } from '../core/rules';
-import { InlayHintsProvider } from './inlayHints';
-import { lookUpItems, showLookUp } from './lookUp';
-import { StatusItem } from './statusItem';
-import { toRange } from './convert';
+import { CODE_ACTION_KINDS, COMMAND_IDS, SELECTOR, TRIGGER_CHARACTERS } from './contributions';
+import type { CptLensApi, Features } from './features';
 
-/** Documents CPT Lens may look at: files, unsaved files and virtual file systems. */
-const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
-
-export interface CptLensApi {
-  /** Resolves when the data is loaded; used by tests and the start-up benchmark. */
-  ready(): Promise<void>;
-  /** The codes the look-up quick pick offers for a query, best first. */
-  lookUp(query: string): Promise<string[]>;
-  /** How edits were checked so far: row by row, or in full. */
-  checkStats(): { rowEdits: number; fullChecks: number; sessions: number };
-}
+export type { CptLensApi };
 
 export function activate(context: vscode.ExtensionContext): CptLensApi {
-  const log = new Log();
-  const data = new DataHost(context, log);
-  const documents = new DocumentCache();
-  context.subscriptions.push(documents);
-  const inlayHints = new InlayHintsProvider(data, documents, log);
-  const openDetails = async (args: unknown) => {
-    const parsed = parseShowCardArgs(args);
-    if (!parsed) return undefined;
-    const engine = await data.engine();
-    const card = engine.card(parsed.code, { dateOfService: parsed.dateOfService, modifiersWritten: parsed.modifiers });
-    if (!card) {
-      void vscode.window.showInformationMessage(`CPT Lens: ${parsed.code} is not in the loaded data.`);
-      return undefined;
+  // Inlay hints are asked again when this fires; the provider behind it fires on data reloads.
+  const inlayHintsChanged = new vscode.EventEmitter<void>();
+  let loaded: Features | undefined;
+  const features = (): Features => {
+    if (!loaded) {
+      // A runtime require, not an import: the build keeps `./features` out of this bundle.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { startFeatures } = require('./features') as typeof import('./features');
+      loaded = startFeatures(context);
+      context.subscriptions.push(loaded.inlayHints.onDidChangeInlayHints(() => inlayHintsChanged.fire()));
     }
-    return showDetails(card, context.extensionUri);
+    return loaded;
   };
-  const diagnostics = new Diagnostics(data, documents, log, context.extensionUri);
-  context.subscriptions.push(
-    watchLargeFiles(log),
-    diagnostics,
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActions(diagnostics, log), { providedCodeActionKinds: CodeActions.kinds }),
-    vscode.commands.registerCommand('cptLens.addLocalCode', async (code: unknown) => {
-      if (typeof code !== 'string' || !/^[0-9A-Za-z]{5}$/.test(code)) return;
-      const config = vscode.workspace.getConfiguration('cptLens');
-      const codes = config.get<string[]>('localCodes', []);
-      if (!codes.includes(code)) await config.update('localCodes', [...codes, code.toUpperCase()], vscode.ConfigurationTarget.Workspace);
-    }),
-    vscode.commands.registerCommand('cptLens.disableRule', async (args: unknown) => {
-      const a = args as { rule?: unknown; uri?: unknown } | undefined;
-      if (typeof a?.rule !== 'string' || !RULES.some((r) => r.id === a.rule)) return;
-      if (typeof a.uri === 'string') await disableRuleForFile(vscode.Uri.parse(a.uri), a.rule);
-      else await vscode.workspace.getConfiguration('cptLens').update(`rules.${a.rule}`, 'off', vscode.ConfigurationTarget.Workspace);
-    }),
-    inlayHints,
-    vscode.languages.registerInlayHintsProvider(SELECTOR, inlayHints),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.inlayHints') && inlayHints.refresh()),
-    new StatusItem(data, documents, log),
-    vscode.commands.registerCommand('cptLens.lookUp', async () => {
-      const chosen = await showLookUp(await data.engine());
-      if (!chosen) return undefined;
-      const editor = vscode.window.activeTextEditor;
-      if (chosen.action === 'insert' && editor) {
-        await editor.edit((e) => editor.selections.forEach((sel) => e.replace(sel, chosen.code)));
-        return chosen.code;
-      }
-      await openDetails({ code: chosen.code });
-      return chosen.code;
-    }),
-    vscode.commands.registerCommand('cptLens.listDocumentCodes', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) return;
-      const engine = await data.engine();
-      const items = documents.occurrences(editor.document, engine).map((o) => ({
-        label: `${o.code}${o.modifiers.map((m) => `-${m.code}`).join('')}`,
-        description: `line ${o.range.startLine + 1}`,
-        detail: engine.record(o.code)?.shortDescriptor ?? engine.record(o.code)?.longDescriptor,
-        occurrence: o,
-      }));
-      const picked = await vscode.window.showQuickPick(items, { placeHolder: `${items.length} codes in this document`, matchOnDetail: true });
-      if (picked) {
-        editor.selection = new vscode.Selection(toRange(picked.occurrence.range).start, toRange(picked.occurrence.range).end);
-        editor.revealRange(toRange(picked.occurrence.range), vscode.TextEditorRevealType.InCenter);
-      }
-    }),
-    log,
-    data,
-    vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(data, documents, log)),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(data, log), ...TRIGGER_CHARACTERS),
-    vscode.commands.registerCommand('cptLens.showCard', async (args?: unknown) => openDetails(args ?? (await askForCode()))),
-    vscode.commands.registerCommand('cptLens.copyCode', copyCode),
-    vscode.commands.registerCommand('cptLens.addDataFile', (uri?: unknown) => addDataFile(data, uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.data.files') && void data.reload()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void data.reload()),
-  );
-  // Warm the data after activation returns, so the first hover does not wait for it.
-  setTimeout(() => void data.engine().catch((e) => log.error('loading data', e)), 0);
-  return {
-    ready: async () => void (await data.engine()),
-    lookUp: async (query) => lookUpItems(await data.engine(), query).map((i) => i.code),
-    checkStats: () => ({ ...documents.stats, sessions: documents.size }),
-  };
-}
 
-async function askForCode(): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  const range = editor?.document.getWordRangeAtPosition(editor.selection.active, /[0-9A-Za-z]{5}/);
-  const word = range && editor?.document.getText(range);
-  return vscode.window.showInputBox({ prompt: 'CPT or HCPCS code', value: word, validateInput: (v) => (/^[0-9A-Za-z]{5}$/.test(v.trim()) ? undefined : 'Five letters or digits, e.g. 64866 or J1100') });
+  context.subscriptions.push(
+    inlayHintsChanged,
+    vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover: (document, position, token) => features().hover.provideHover(document, position, token),
+    }),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, {
+      provideCompletionItems: (document, position, token) => features().completion.provideCompletionItems(document, position, token),
+      resolveCompletionItem: (item, token) => features().completion.resolveCompletionItem(item, token),
+    }, ...TRIGGER_CHARACTERS),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, {
+      provideCodeActions: (document, range, context) => features().codeActions.provideCodeActions(document, range, context),
+    }, { providedCodeActionKinds: CODE_ACTION_KINDS }),
+    vscode.languages.registerInlayHintsProvider(SELECTOR, {
+      onDidChangeInlayHints: inlayHintsChanged.event,
+      provideInlayHints: (document, range, token) => features().inlayHints.provideInlayHints(document, range, token),
+    }),
+    ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => features().commands[id](...args))),
+  );
+
+  // Load the features (and with them the data) as soon as activation has returned.
+  const timer = setTimeout(() => {
+    try {
+      features();
+    } catch (e) {
+      void vscode.window.showErrorMessage(`CPT Lens could not start: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+
+  return {
+    ready: async () => features().api.ready(),
+    lookUp: async (query) => features().api.lookUp(query),
+    checkStats: () => features().api.checkStats(),
+  };
 }
 
 export function deactivate(): void {}
