@@ -21,8 +21,11 @@ import { lookUpItems, showLookUp } from './lookUp';
 import { StatusItem } from './statusItem';
 import { toRange } from './convert';
 
-/** Documents CPT Lens may look at: files, unsaved files and virtual file systems. */
-const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+/**
+ * Documents of any scheme: files, unsaved files, remote and virtual file systems (whose schemes
+ * other extensions choose). `appliesTo` leaves out output channels and the settings editor.
+ */
+const SELECTOR: vscode.DocumentSelector = [{ scheme: '*' }];
 
 export interface CptLensApi {
   /** Resolves when the data is loaded; used by tests and the start-up benchmark. */
