@@ -10,7 +10,7 @@
 //        node test/harness/run-integration.mjs [--host-only | --ui-only | --untrusted-only]
 //                                              [--grep PATTERN (all phases; phase 1b only when
 //                                               PATTERN matches "untrusted workspace:" or with --untrusted-only)]
-// Env:   INTEGRATION_TIMEOUT_S (phase 1 limit, default 180), HARNESS_HEADED=1 (visible browser, needs a display).
+// Env:   INTEGRATION_TIMEOUT_S (limit per in-host pass, default 420: a hang guard, generous for a loaded machine), HARNESS_HEADED=1 (visible browser, needs a display).
 // Ends with the line "integration: N passed, N failed" and exits non-zero on any failure, including a
 // dependency that cannot be installed (the message says what to run by hand).
 import fs from 'node:fs';
@@ -26,7 +26,7 @@ const UNTRUSTED_WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'untrusted-
 const UNTRUSTED_SUITES = 'untrusted workspace:';
 const UI_DIR = path.join(REPO_ROOT, 'test', 'ui');
 const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts');
-const TIMEOUT_S = Number(process.env.INTEGRATION_TIMEOUT_S || 180);
+const TIMEOUT_S = Number(process.env.INTEGRATION_TIMEOUT_S || 420);
 
 const argv = process.argv.slice(2);
 const hostOnly = argv.includes('--host-only');
