@@ -23,9 +23,11 @@ import { toRange } from './convert';
 
 /**
  * Documents of any scheme: files, unsaved files, remote and virtual file systems (whose schemes
- * other extensions choose). `appliesTo` leaves out output channels and the settings editor.
+ * other extensions choose). `appliesTo` leaves out output channels and the settings editor. The
+ * named schemes keep an exact match's score: VS Code asks only the best-scoring completion
+ * providers that answer, and a bare `*` would rank below the JSON language features.
  */
-const SELECTOR: vscode.DocumentSelector = [{ scheme: '*' }];
+const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: '*' }];
 
 export interface CptLensApi {
   /** Resolves when the data is loaded; used by tests and the start-up benchmark. */
