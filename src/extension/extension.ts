@@ -22,12 +22,14 @@ import { StatusItem } from './statusItem';
 import { toRange } from './convert';
 
 /**
- * Documents of any scheme: files, unsaved files, remote and virtual file systems (whose schemes
- * other extensions choose). `appliesTo` leaves out output channels and the settings editor. The
- * named schemes keep an exact match's score: VS Code asks only the best-scoring completion
- * providers that answer, and a bare `*` would rank below the JSON language features.
+ * Documents CPT Lens may look at: files, unsaved files and remote and virtual file systems. Other
+ * extensions choose the schemes of virtual file systems, so the default languages match on any
+ * scheme too (`appliesTo` still decides per document).
  */
-const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: '*' }];
+const SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' },
+  ...['plaintext', 'csv', 'tsv', 'json', 'jsonc', 'markdown', 'xml', 'x12'].map((language) => ({ language })),
+];
 
 export interface CptLensApi {
   /** Resolves when the data is loaded; used by tests and the start-up benchmark. */
