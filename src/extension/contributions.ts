@@ -5,8 +5,16 @@
  */
 import * as vscode from 'vscode';
 
-/** Documents CPT Lens may look at: files, unsaved files and virtual file systems. */
-export const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+/**
+ * Documents CPT Lens may look at: files, unsaved files and remote and virtual file systems. Other
+ * extensions choose the schemes of virtual file systems, so the default languages match on any
+ * scheme too (`appliesTo` still decides per document). Not a bare `*` scheme: it ranks below the
+ * JSON language features and emptied completion in FHIR and CSV files.
+ */
+export const SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' },
+  ...['plaintext', 'csv', 'tsv', 'json', 'jsonc', 'markdown', 'xml', 'x12'].map((language) => ({ language })),
+];
 
 /** Every command of package.json `contributes.commands`; `features.ts` implements each one. */
 export const COMMAND_IDS = [

@@ -16,6 +16,14 @@ export const DEFAULT_SETTINGS = {
   'security.workspace.trust.enabled': false,
 };
 
+/** User settings of a run with workspace trust on: the fresh profile has trusted nothing, and no prompt asks. */
+export const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -73,11 +81,13 @@ export function workbenchUrl(serverUrl, folder, payload = []) {
 
 /**
  * Starts code-server on `folder` (a fresh process group on a free 127.0.0.1 port) and waits for /healthz.
- * Options: settings (merged over DEFAULT_SETTINGS), extraArgs, env, startTimeoutMs (30 s), verbose.
+ * Options: settings (merged over DEFAULT_SETTINGS), extraArgs, env, startTimeoutMs (30 s), verbose,
+ * workspaceTrust (default false: trust is switched off and every folder counts as trusted; true: trust
+ * is on and `folder` opens in restricted mode, no prompt, as a folder nobody has trusted yet).
  * Returns { url, port, folder, baseDir, userDataDir, extensionsDir, pid, output(), stop() }.
  */
 export async function startCodeServer(options = {}) {
-  const { folder, settings = {}, extraArgs = [], env = {}, startTimeoutMs = 30_000, verbose = false, skipEnsure = false, vsix } = options;
+  const { folder, settings = {}, extraArgs = [], env = {}, startTimeoutMs = 30_000, verbose = false, skipEnsure = false, vsix, workspaceTrust = false } = options;
   if (!folder) throw new Error('startCodeServer: folder is required');
   if (!skipEnsure) await ensureDeps();
   installExitHook();
@@ -94,7 +104,7 @@ export async function startCodeServer(options = {}) {
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2) + '\n');
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...(workspaceTrust ? UNTRUSTED_SETTINGS : {}), ...settings }, null, 2) + '\n');
   const configYaml = path.join(baseDir, 'config.yaml');
   fs.writeFileSync(configYaml, '');
   if (vsix) {
@@ -114,7 +124,7 @@ export async function startCodeServer(options = {}) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--config', configYaml,
     '--user-data-dir', dirs.userData,

@@ -1,10 +1,16 @@
 // Runs the integration tests against a real VS Code (code-server 4.100.3 + Debian chromium), offline:
 //   phase 1: the mocha suite out/test/integration/**/*.test.js INSIDE the extension host
-//            (extensionDevelopmentPath = the repo, extensionTestsPath = out/test/integration/index.js);
+//            (extensionDevelopmentPath = the repo, extensionTestsPath = out/test/integration/index.js),
+//            workspace trust off, on test/fixtures/workspace;
+//   phase 1b: the same host again with workspace trust ON and test/fixtures/untrusted-workspace not
+//            trusted (restricted mode); only the suites titled "untrusted workspace:" run, and they
+//            register only when CPT_LENS_PASS=untrusted (see test/integration/trust.test.ts);
 //   phase 2: browser-level UI tests, mocha in Node over test/ui/*.test.mjs (see ui-fixture.mjs).
 // Usage: npm run test:integration   (compiles and builds first), or
-//        node test/harness/run-integration.mjs [--host-only | --ui-only] [--grep PATTERN (both phases)]
-// Env:   INTEGRATION_TIMEOUT_S (phase 1 limit, default 180), HARNESS_HEADED=1 (visible browser, needs a display).
+//        node test/harness/run-integration.mjs [--host-only | --ui-only | --untrusted-only]
+//                                              [--grep PATTERN (all phases; phase 1b only when
+//                                               PATTERN matches "untrusted workspace:" or with --untrusted-only)]
+// Env:   INTEGRATION_TIMEOUT_S (limit per in-host pass, default 420: a hang guard, generous for a loaded machine), HARNESS_HEADED=1 (visible browser, needs a display).
 // Ends with the line "integration: N passed, N failed" and exits non-zero on any failure, including a
 // dependency that cannot be installed (the message says what to run by hand).
 import fs from 'node:fs';
@@ -15,13 +21,17 @@ import { launchChromium, log, remoteUri, REPO_ROOT, startCodeServer, workbenchUr
 const SUMMARY_PREFIX = '[cpt-lens-integration-summary]'; // printed by test/integration/index.ts
 const TESTS_INDEX = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
 const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+const UNTRUSTED_WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'untrusted-workspace');
+/** Title prefix of the suites phase 1b runs (mocha grep is a regular expression over full titles). */
+const UNTRUSTED_SUITES = 'untrusted workspace:';
 const UI_DIR = path.join(REPO_ROOT, 'test', 'ui');
 const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts');
-const TIMEOUT_S = Number(process.env.INTEGRATION_TIMEOUT_S || 180);
+const TIMEOUT_S = Number(process.env.INTEGRATION_TIMEOUT_S || 420);
 
 const argv = process.argv.slice(2);
 const hostOnly = argv.includes('--host-only');
 const uiOnly = argv.includes('--ui-only');
+const untrustedOnly = argv.includes('--untrusted-only');
 const grepIdx = argv.indexOf('--grep');
 const grep = grepIdx >= 0 ? argv[grepIdx + 1] : undefined;
 
@@ -60,9 +70,27 @@ function formatLogArgs(args) {
   return typeof args === 'string' ? args : JSON.stringify(args);
 }
 
-/** Phase 1: mocha inside the extension host. Returns { passed, failed }. */
-async function runHostSuite() {
-  log('phase 1: mocha suite inside the VS Code extension host');
+/** The two in-host passes: the whole suite trusted, then the restricted-mode suites untrusted. */
+const HOST_PASSES = {
+  trusted: { phase: 'phase 1', what: 'mocha suite inside the VS Code extension host', folder: WORKSPACE, workspaceTrust: false, artifact: 'integration-host', env: grep ? { CPT_LENS_TEST_GREP: grep } : {} },
+  untrusted: {
+    phase: 'phase 1b',
+    what: `"${UNTRUSTED_SUITES}" suites in restricted mode (workspace trust on, folder not trusted)`,
+    folder: UNTRUSTED_WORKSPACE,
+    workspaceTrust: true,
+    artifact: 'integration-untrusted',
+    env: {
+      CPT_LENS_PASS: 'untrusted',
+      // Only the untrusted suites, and of those only what --grep asks for.
+      CPT_LENS_TEST_GREP: `^${grep ? `(?=.*(?:${grep}))` : ''}${UNTRUSTED_SUITES}`,
+    },
+  },
+};
+
+/** Phase 1 / 1b: mocha inside the extension host. Returns { passed, failed }. */
+async function runHostSuite(pass) {
+  const { phase } = pass;
+  log(`${phase}: ${pass.what}`);
   if (!fs.existsSync(TESTS_INDEX)) {
     throw new Error(`${path.relative(REPO_ROOT, TESTS_INDEX)} is missing: compile first with\n  npx tsc -p .   (or: npm run test:integration)`);
   }
@@ -71,9 +99,9 @@ async function runHostSuite() {
     log(`warning: the extension's main ${pkg.main} does not exist (run: node scripts/build.mjs); it cannot activate`);
   }
 
-  const server = await startCodeServer({ folder: WORKSPACE, env: grep ? { CPT_LENS_TEST_GREP: grep } : {} });
+  const server = await startCodeServer({ folder: pass.folder, workspaceTrust: pass.workspaceTrust, env: pass.env });
   cleanups.add(server.stop);
-  log(`code-server ${server.url} (pid ${server.pid}) on ${path.relative(REPO_ROOT, WORKSPACE)}`);
+  log(`code-server ${server.url} (pid ${server.pid}) on ${path.relative(REPO_ROOT, pass.folder)}`);
   const browser = await launchChromium();
   cleanups.add(browser.close);
   const { page } = browser;
@@ -100,7 +128,7 @@ async function runHostSuite() {
     resolveExit(Number(code));
   });
 
-  const url = workbenchUrl(server.url, WORKSPACE, [
+  const url = workbenchUrl(server.url, pass.folder, [
     ['extensionDevelopmentPath', remoteUri(REPO_ROOT)],
     ['extensionTestsPath', remoteUri(TESTS_INDEX)],
   ]);
@@ -124,29 +152,29 @@ async function runHostSuite() {
 
   if (typeof outcome !== 'number') {
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'integration-host-timeout.png') }).catch(() => {});
-    fs.writeFileSync(path.join(ARTIFACTS_DIR, 'integration-host.code-server.log'), server.output());
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${pass.artifact}-timeout.png`) }).catch(() => {});
+    fs.writeFileSync(path.join(ARTIFACTS_DIR, `${pass.artifact}.code-server.log`), server.output());
     const why = outcome === 'timeout'
       ? `the suite did not finish within ${TIMEOUT_S} s (no codeAutomationExit)`
       : `code-server exited (${JSON.stringify(server.exited())})`;
-    log(`phase 1 FAILED: ${why}. Screenshot and code-server log in test-artifacts/. code-server output (tail):\n` +
+    log(`${phase} FAILED: ${why}. Screenshot and code-server log in test-artifacts/. code-server output (tail):\n` +
       server.output().slice(-3000));
     return { passed: summary?.passed ?? 0, failed: Math.max(1, summary?.failed ?? 0) };
   }
   if (!sawOutput && !summary) log('warning: no output came from the extension host (codeAutomationLog)');
   if (outcome !== 0) {
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    fs.writeFileSync(path.join(ARTIFACTS_DIR, 'integration-host.code-server.log'), server.output());
+    fs.writeFileSync(path.join(ARTIFACTS_DIR, `${pass.artifact}.code-server.log`), server.output());
   }
   const result = summary
     ? { passed: summary.passed, failed: summary.failed }
     : { passed: 0, failed: outcome === 0 ? 0 : 1 };
   if (outcome !== 0 && result.failed === 0) result.failed = 1; // e.g. index.js failed to load: count it
   if (outcome === 0 && !summary) {
-    log('phase 1 FAILED: the extension host exited 0 but the suite printed no summary (was test/integration/index.ts used?)');
+    log(`${phase} FAILED: the extension host exited 0 but the suite printed no summary (was test/integration/index.ts used?)`);
     result.failed = 1;
   }
-  log(`phase 1 ${outcome === 0 && result.failed === 0 ? 'passed' : 'FAILED'} in ${secs} s (exit ${outcome}): ` +
+  log(`${phase} ${outcome === 0 && result.failed === 0 ? 'passed' : 'FAILED'} in ${secs} s (exit ${outcome}): ` +
     `${result.passed} passed, ${result.failed} failed`);
 
   await browser.close();
@@ -191,19 +219,22 @@ async function main() {
     return;
   }
   ensureWorkspace();
-  if (!uiOnly) {
+  // A --grep that names other suites (e.g. `--grep soak`) does not pay for a second VS Code start.
+  const untrustedWanted = untrustedOnly || !grep || new RegExp(grep).test(UNTRUSTED_SUITES);
+  const passes = uiOnly ? [] : untrustedOnly ? [HOST_PASSES.untrusted] : [HOST_PASSES.trusted, ...(untrustedWanted ? [HOST_PASSES.untrusted] : [])];
+  for (const pass of passes) {
     try {
-      const r = await runHostSuite();
+      const r = await runHostSuite(pass);
       totals.passed += r.passed;
       totals.failed += r.failed;
     } catch (e) {
-      process.stderr.write(`[harness] phase 1 FAILED: ${e.stack || e.message}\n`);
+      process.stderr.write(`[harness] ${pass.phase} FAILED: ${e.stack || e.message}\n`);
       totals.failed += 1;
     } finally {
       await cleanupAll();
     }
   }
-  if (!hostOnly) {
+  if (!hostOnly && !untrustedOnly) {
     try {
       const r = await runUiSuite();
       totals.passed += r.passed;

@@ -16,8 +16,31 @@ const TEXT_FIELDS = ['shortDescriptor', 'mediumDescriptor', 'longDescriptor', 'p
 const MAPPABLE = [...TEXT_FIELDS, 'status', 'effectiveDate', 'terminationDate', 'commonModifiers', 'addOn'] as const;
 type Mappable = (typeof MAPPABLE)[number];
 
+const DUPLICATES = ['error', 'first', 'last'];
+
 function checkMapping(file: string, mapping: ColumnMapping): void {
   if (mapping.code === undefined || mapping.code === '') throw new ImportError(file, undefined, 'the column mapping needs "code"');
+  if (mapping.duplicates !== undefined && !DUPLICATES.includes(mapping.duplicates)) {
+    throw new ImportError(file, undefined, `"duplicates": ${JSON.stringify(mapping.duplicates)} is not "error", "first" or "last"`);
+  }
+}
+
+/**
+ * The codes read so far and where each was first seen. A list that names a code twice is
+ * usually a mistake (two descriptors, one silently lost), so a second row is an error unless
+ * the mapping says which row to keep.
+ */
+interface Rows {
+  codes: Record<string, PackCode>;
+  firstAt: Map<string, number>;
+  /** Rows whose code was already read, kept on purpose (`duplicates` first/last). */
+  repeated: number;
+  /** "line 2" for delimited text, "record 2" for JSON. */
+  where: (n: number) => string;
+}
+
+function newRows(where: (n: number) => string): Rows {
+  return { codes: {}, firstAt: new Map(), repeated: 0, where };
 }
 
 /** Sets one field from a cell, converting where the field is not text. */
@@ -72,7 +95,7 @@ function packOf(ctx: ImportContext, mapping: ColumnMapping, codes: Record<string
 }
 
 /** Adds a row; returns false when the row was skipped as not a code. */
-function addRow(ctx: ImportContext, mapping: ColumnMapping, codes: Record<string, PackCode>, line: number, rawCode: unknown, get: (f: Mappable) => unknown): boolean {
+function addRow(ctx: ImportContext, mapping: ColumnMapping, rows: Rows, line: number, rawCode: unknown, get: (f: Mappable) => unknown): boolean {
   const { file } = ctx.input;
   const text = typeof rawCode === 'number' ? String(rawCode) : typeof rawCode === 'string' ? rawCode : '';
   const code = cleanCode(text);
@@ -81,9 +104,26 @@ function addRow(ctx: ImportContext, mapping: ColumnMapping, codes: Record<string
     if (mapping.skipInvalidCodes) return false;
     throw new ImportError(file, line, `"${text.trim()}" is not a CPT or HCPCS code (set skipInvalidCodes to leave such rows out)`);
   }
-  const entry = codeEntry(codes, code);
+  const first = rows.firstAt.get(code);
+  if (first !== undefined) {
+    const keep = mapping.duplicates ?? 'error';
+    if (keep === 'error') {
+      throw new ImportError(file, line, `${code} is listed a second time (first at ${rows.where(first)}); set "duplicates": "first" or "last" in the mapping if the list repeats codes on purpose`);
+    }
+    rows.repeated++;
+    if (keep === 'first') return true;
+  } else {
+    rows.firstAt.set(code, line);
+  }
+  const entry = codeEntry(rows.codes, code);
   for (const field of MAPPABLE) if (mapping[field] !== undefined) setField(file, line, entry, field, get(field));
   return true;
+}
+
+function noteRepeated(ctx: ImportContext, mapping: ColumnMapping, rows: Rows, unit: string): void {
+  if (!rows.repeated) return;
+  const kept = mapping.duplicates === 'first' ? 'the first kept' : 'later ones overwrite the fields they fill';
+  ctx.warnings.push(`${rows.repeated} ${unit} repeat a code listed earlier (${kept})`);
 }
 
 export function importMappedCsv(ctx: ImportContext, mapping: ColumnMapping): Converted {
@@ -118,17 +158,18 @@ export function importMappedCsv(ctx: ImportContext, mapping: ColumnMapping): Con
   const codeAt = column(mapping.code, 'code');
   const at = new Map<Mappable, number>();
   for (const f of MAPPABLE) if (mapping[f] !== undefined) at.set(f, column(mapping[f]!, f));
-  const codes: Record<string, PackCode> = {};
+  const read = newRows((n) => `line ${n}`);
   let rows = 0;
   let skipped = 0;
   for (const r of rest(records)) {
     if (isBlank(r.fields)) continue;
-    if (addRow(ctx, mapping, codes, r.line, r.fields[codeAt], (f) => r.fields[at.get(f)!])) rows++;
+    if (addRow(ctx, mapping, read, r.line, r.fields[codeAt], (f) => r.fields[at.get(f)!])) rows++;
     else skipped++;
   }
   if (skipped) ctx.warnings.push(`${skipped} rows without a CPT/HCPCS code left out`);
+  noteRepeated(ctx, mapping, read, 'rows');
   if (!rows) throw new ImportError(file, headerLine || 1, 'no rows with a CPT or HCPCS code');
-  return packOf(ctx, mapping, codes, rows, 'delimited text');
+  return packOf(ctx, mapping, read.codes, rows, 'delimited text');
 }
 
 export function importMappedJson(ctx: ImportContext, mapping: ColumnMapping): Converted {
@@ -148,7 +189,7 @@ export function importMappedJson(ctx: ImportContext, mapping: ColumnMapping): Co
   }
   if (!Array.isArray(list)) throw new ImportError(file, 1, `no array of records${mapping.records ? ` under "${mapping.records}"` : ''}`);
   const key = (ref: ColumnRef): string => String(ref);
-  const codes: Record<string, PackCode> = {};
+  const read = newRows((n) => `record ${n}`);
   let rows = 0;
   let skipped = 0;
   list.forEach((item, i) => {
@@ -157,7 +198,7 @@ export function importMappedJson(ctx: ImportContext, mapping: ColumnMapping): Co
     const get = (ref: ColumnRef): unknown => rec[key(ref)] ?? rec[Object.keys(rec).find((k) => normHeader(k) === normHeader(key(ref))) ?? ''];
     // JSON has no line per record; the record number is given instead.
     try {
-      if (addRow(ctx, mapping, codes, i + 1, get(mapping.code), (f) => get(mapping[f]!))) rows++;
+      if (addRow(ctx, mapping, read, i + 1, get(mapping.code), (f) => get(mapping[f]!))) rows++;
       else skipped++;
     } catch (e) {
       if (e instanceof ImportError) throw new ImportError(file, undefined, `record ${i + 1}: ${e.reason}`);
@@ -165,6 +206,7 @@ export function importMappedJson(ctx: ImportContext, mapping: ColumnMapping): Co
     }
   });
   if (skipped) ctx.warnings.push(`${skipped} records without a CPT/HCPCS code left out`);
+  noteRepeated(ctx, mapping, read, 'records');
   if (!rows) throw new ImportError(file, 1, 'no records with a CPT or HCPCS code');
-  return packOf(ctx, mapping, codes, rows, 'JSON');
+  return packOf(ctx, mapping, read.codes, rows, 'JSON');
 }

@@ -70,6 +70,12 @@ export interface ColumnMapping {
   records?: string;
   /** Rows whose code cell is not a CPT/HCPCS code are skipped (and counted) instead of failing the file. */
   skipInvalidCodes?: boolean;
+  /**
+   * A code on a second row: an error naming that row (`error`, the default), or kept on purpose
+   * for lists that repeat codes: `first` ignores the later rows, `last` lets each later row
+   * overwrite the fields it fills.
+   */
+  duplicates?: 'error' | 'first' | 'last';
   /** Pack title and licence for the converted data. */
   title?: string;
   license?: 'licensed' | 'other' | 'public-domain';
