@@ -31,7 +31,11 @@ export interface CptLensApi {
   /** The codes the look-up quick pick offers for a query, best first. */
   lookUp(query: string): Promise<string[]>;
   /** How edits were checked so far: row by row, or in full. */
-  checkStats(): { rowEdits: number; fullChecks: number; sessions: number };
+  /**
+   * How edits were checked so far: row by row, in full (`slicedChecks` of them in slices, yielding
+   * to other work), checks dropped because the document changed, and checks running now.
+   */
+  checkStats(): { rowEdits: number; fullChecks: number; sessions: number; slicedChecks: number; droppedChecks: number; pauses: number; checking: number };
 }
 
 export interface Features {
@@ -95,7 +99,7 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
       const engine = await data.engine();
-      const items = documents.occurrences(editor.document, engine).map((o) => ({
+      const items = ((await documents.occurrencesInSlices(editor.document, engine)) ?? []).map((o) => ({
         label: `${o.code}${o.modifiers.map((m) => `-${m.code}`).join('')}`,
         description: `line ${o.range.startLine + 1}`,
         detail: engine.record(o.code)?.shortDescriptor ?? engine.record(o.code)?.longDescriptor,

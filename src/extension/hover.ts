@@ -19,7 +19,10 @@ export class HoverProvider implements vscode.HoverProvider {
       if (!settings.hover || !appliesTo(document, settings)) return undefined;
       const engine = await this.data.engine();
       if (token.isCancellationRequested) return undefined;
-      const hit = occurrenceAt(this.documents.occurrences(document, engine), position.line, position.character);
+      // A large document's first check runs in slices; this request stops waiting when cancelled.
+      const occurrences = await this.documents.occurrencesInSlices(document, engine, token);
+      if (!occurrences || token.isCancellationRequested) return undefined;
+      const hit = occurrenceAt(occurrences, position.line, position.character);
       if (!hit) return undefined;
       const o = hit.occurrence;
       if (hit.kind === 'modifier') {

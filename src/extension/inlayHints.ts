@@ -1,5 +1,6 @@
 /** Inlay hints: the short descriptor (or only warnings) after each code, for the visible range only. */
 import * as vscode from 'vscode';
+import type { CodeOccurrence } from '../core/model';
 import type { DataHost } from './dataHost';
 import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
@@ -25,9 +26,13 @@ export class InlayHintsProvider implements vscode.InlayHintsProvider {
       if (settings.inlayHints.mode === 'off' || !appliesTo(document, settings)) return [];
       const engine = await this.data.engine();
       const hints: vscode.InlayHint[] = [];
-      for (const o of this.documents.occurrences(document, engine)) {
+      const occurrences = await this.documents.occurrencesInSlices(document, engine, token);
+      if (!occurrences) return [];
+      // Occurrences are in document order: start at the visible range, stop after it.
+      for (let i = firstOnOrAfter(occurrences, range.start.line); i < occurrences.length; i++) {
+        const o = occurrences[i];
         if (token.isCancellationRequested) return [];
-        if (o.range.endLine < range.start.line || o.range.startLine > range.end.line) continue;
+        if (o.range.startLine > range.end.line) break;
         const record = engine.record(o.code);
         if (!record) continue;
         const status = inpatientStatus(record, o.facts.dateOfService ?? engine.today(), engine.catalog.quarters());
@@ -46,4 +51,16 @@ export class InlayHintsProvider implements vscode.InlayHintsProvider {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** Index of the first occurrence that starts on `line` or later (binary search). */
+function firstOnOrAfter(occurrences: readonly CodeOccurrence[], line: number): number {
+  let lo = 0;
+  let hi = occurrences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (occurrences[mid].range.startLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

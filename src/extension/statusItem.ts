@@ -40,7 +40,9 @@ export class StatusItem implements vscode.Disposable {
       }
       this.item.selector = { language: document.languageId };
       const engine = await this.data.engine();
-      const occurrences = this.documents.occurrences(document, engine);
+      const occurrences = await this.documents.occurrencesInSlices(document, engine);
+      // Dropped: the document changed or closed meanwhile; the next change updates the item.
+      if (!occurrences || vscode.window.activeTextEditor?.document !== document) return;
       const ipo = this.inpatientCount(occurrences, engine);
       const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'CPT Lens').length;
       this.item.text = `$(symbol-numeric) ${occurrences.length} codes${ipo ? ` · $(warning) ${ipo} inpatient only` : ''}${problems ? ` · ${problems} problems` : ''}`;
