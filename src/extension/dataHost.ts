@@ -5,10 +5,14 @@
  * the engine in force and says which file, line and reason.
  */
 import * as vscode from 'vscode';
+import { createHash } from 'crypto';
 import { Engine } from '../core/engine';
 import { loadPacks, PackFile } from '../core/pack/load';
 import { BUNDLED_PACKS } from '../core/pack/bundled';
-import { ImportError, importCached, orderImported, CachedImport } from '../core/import';
+import { ImportError, importCached, orderImported, CachedImport, useNativeSha256 } from '../core/import';
+
+// The extension host runs on Node: its SHA-256 keys converted files (see core/import/sha256.ts).
+useNativeSha256((data) => createHash('sha256').update(data).digest('hex'));
 import type { DataPack } from '../core/pack/types';
 import { PackError } from '../core/pack/parse';
 import type { RuleSettings } from '../core/rules/types';

@@ -25,7 +25,7 @@ import { FORMAT_LABELS, ImportFormat, ImportOptions, ImportResult, ImportSummary
 
 export { ImportError } from './errors';
 export { detectFormat } from './detect';
-export { sha256Hex } from './sha256';
+export { sha256Hex, useNativeSha256 } from './sha256';
 export * from './types';
 
 /** Bumped whenever an importer's output changes, so cached packs are converted again. */
