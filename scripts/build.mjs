@@ -31,6 +31,7 @@ const featuresAtRunTime = {
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [featuresAtRunTime] }),
   build({ ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/extension/importWorker.ts'], outfile: 'dist/importWorker.js' }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
 ]);
 

@@ -19,6 +19,7 @@ import type { RuleSettings } from '../core/rules/types';
 import { dataFileEntries, entryOptions, parseProjectConfig, PROJECT_CONFIG_FILE, ProjectConfig } from '../core/config/projectConfig';
 import type { Log } from './log';
 import { GlobalStorageCache } from './packCache';
+import { importOffThread } from './importOffThread';
 import { resolveDataFiles, ResolvedFile, settingEntries } from './dataFiles';
 
 export interface LoadedData {
@@ -79,7 +80,7 @@ export class DataHost implements vscode.Disposable {
     for (const file of files) {
       try {
         const bytes = await vscode.workspace.fs.readFile(file.uri);
-        imported.push(await importCached(bytes, file.label, entryOptions(file.entry), cache));
+        imported.push(await importCached(bytes, file.label, entryOptions(file.entry), cache, importOffThread));
       } catch (e) {
         problems.push(describe(e, file.label));
       }

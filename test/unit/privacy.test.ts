@@ -14,7 +14,7 @@ const NETWORK = [
 ];
 
 describe('privacy: no network, no telemetry', () => {
-  for (const bundle of ['dist/extension.js', 'dist/features.js', 'dist/cli.js']) {
+  for (const bundle of ['dist/extension.js', 'dist/features.js', 'dist/importWorker.js', 'dist/cli.js']) {
     it(`${bundle} references no network module or API`, () => {
       const text = fs.readFileSync(path.join(REPO_ROOT, bundle), 'utf8');
       const found = NETWORK.filter((re) => re.test(text)).map(String);
@@ -28,7 +28,7 @@ describe('privacy: no network, no telemetry', () => {
   });
 
   it('no telemetry: no telemetry module, reporter or setting is used', () => {
-    const text = ['dist/extension.js', 'dist/features.js'].map((f) => fs.readFileSync(path.join(REPO_ROOT, f), 'utf8')).join('\n');
+    const text = ['dist/extension.js', 'dist/features.js', 'dist/importWorker.js'].map((f) => fs.readFileSync(path.join(REPO_ROOT, f), 'utf8')).join('\n');
     assert.ok(!/createTelemetryLogger|TelemetryReporter|applicationinsights/i.test(text));
   });
 });

@@ -34,9 +34,12 @@ export function cacheFileName(key: string): string {
 
 /**
  * The pack of a file, from the cache when it holds this content, else converted (and cached).
- * Throws ImportError exactly as `importData` does.
+ * Throws ImportError exactly as `importData` does; `convert` replaces `importData` (same contract).
  */
-export async function importCached(bytes: Uint8Array, file: string, options: ImportOptions, cache: PackCache): Promise<CachedImport> {
+export async function importCached(
+  bytes: Uint8Array, file: string, options: ImportOptions, cache: PackCache,
+  convert: (bytes: Uint8Array, file: string, options: ImportOptions) => ImportResult | Promise<ImportResult> = importData,
+): Promise<CachedImport> {
   const key = importCacheKey(bytes, options);
   const text = await cache.get(key).catch(() => undefined);
   if (text !== undefined) {
@@ -53,7 +56,8 @@ export async function importCached(bytes: Uint8Array, file: string, options: Imp
       // Unreadable entry: convert again below.
     }
   }
-  const result = importData(bytes, file, options);
+  // The host may convert elsewhere (the extension: a worker thread, so a 100 MB file does not hold up its host).
+  const result = await convert(bytes, file, options);
   const entry: CacheEntry = { cacheFormat: 1, summary: result.summary, pack: result.pack };
   await cache.set(key, JSON.stringify(entry)).catch(() => undefined);
   return { ...result, key, fromCache: false };
