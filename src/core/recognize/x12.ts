@@ -19,7 +19,7 @@
 import type { CodeOccurrence, IsoDate, ModifierOccurrence, Range } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import type { RecognizerData } from './plainText';
-import { LineCursor } from './x12/lineCursor';
+import { LineCursor } from '../text/lineCursor';
 import { ClaimFacts, NO_CLAIM, ServiceLineFacts, serviceLineFacts } from './x12/lineFacts';
 import { dateAt, modifierAt, placeOfServiceAt, unitsAt, WrittenCode, writtenCodeAt } from './x12/values';
 

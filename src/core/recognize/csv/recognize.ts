@@ -24,7 +24,7 @@ import { recognizePlainText, RecognizerData } from '../plainText';
 import { Column, CsvContext, headerColumns, indexColumns, typeAllowsCode } from './headers';
 import { CsvRow, fieldText, sniffDelimiter, tokenizeCsv } from './tokenize';
 import { CodeStrings } from './codeStrings';
-import { LineCursor } from './lineCursor';
+import { LineCursor } from '../../text/lineCursor';
 import { RowFacts } from './rowFacts';
 
 const HEADER_SEARCH_ROWS = 60;

@@ -12,7 +12,7 @@
 import type { LineFacts } from '../../model';
 import { parseDate, parsePos, parseSetting, parseUnits } from '../facts';
 import type { CsvContext } from './headers';
-import type { LineCursor } from './lineCursor';
+import type { LineCursor } from '../../text/lineCursor';
 import { CsvRow, fieldText } from './tokenize';
 
 /** The facts of a row of a file without fact columns: one object for all. */

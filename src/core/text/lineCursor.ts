@@ -1,12 +1,12 @@
 /**
- * Ranges for offsets asked for mostly in document order (the rows of a delimited file), without a
- * binary search per offset: the cursor remembers the line it is on and where that line and the next
+ * Ranges for offsets asked for mostly in document order (the rows of a delimited file, the
+ * service lines of a claim), without a binary search per offset: the cursor remembers the line it is on and where that line and the next
  * one start, so an offset on the same line costs two comparisons, and one on a following line a
  * step or two. Anything else (an offset before the cursor's line, a range across a line break) is
  * answered by the `LineIndex` itself, so the answers are always the index's.
  */
-import type { Range } from '../../model';
-import type { LineIndex } from '../../text/lineIndex';
+import type { Range } from '../model';
+import type { LineIndex } from './lineIndex';
 
 /** Lines stepped over one by one before a binary search is cheaper. */
 const MAX_STEPS = 4;
