@@ -41,6 +41,14 @@ function countStartingAtOrBefore<T>(items: readonly T[], rangeOf: (t: T) => Rang
   return lo;
 }
 
+const rangeOfOccurrence = (o: CodeOccurrence): Range => o.range;
+
+/** Index of the first occurrence that starts on `line` or later (occurrences in document order). */
+export function firstOnOrAfterLine(occurrences: readonly CodeOccurrence[], line: number): number {
+  // Character -1 lies before every start on `line`: counted are the occurrences on earlier lines.
+  return countStartingAtOrBefore(occurrences, rangeOfOccurrence, line, -1);
+}
+
 /**
  * The occurrence at a position (see the module comment). `occurrences` must be in document order
  * (the parts index is kept per array: whoever changes an array in place calls `listChanged`, as

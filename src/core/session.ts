@@ -13,6 +13,7 @@ import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
 import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
+import { firstOnOrAfterLine } from './occurrenceAt';
 
 /** One edit in offsets of the text before it: `[start, oldEnd)` replaced by `text`. */
 export interface TextEdit {
@@ -218,17 +219,7 @@ const byStart = (x: CodeOccurrence, y: CodeOccurrence): number => x.range.startL
 
 /** Index range `[from, to)` of the occurrences that start on lines `first..last` (occurrences are in document order). */
 function lineSpan(list: readonly CodeOccurrence[], first: number, last: number): [number, number] {
-  const lower = (line: number): number => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].range.startLine < line) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return [lower(first), lower(last + 1)];
+  return [firstOnOrAfterLine(list, first), firstOnOrAfterLine(list, last + 1)];
 }
 
 function shiftRange(r: Range | undefined, delta: number, moved: Set<object>): void {

@@ -1,12 +1,12 @@
 /** Inlay hints: the short descriptor (or only warnings) after each code, for the visible range only. */
 import * as vscode from 'vscode';
-import type { CodeOccurrence } from '../core/model';
 import type { DataHost } from './dataHost';
 import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
 import { guarded, Log } from './log';
 import { inlineHint } from '../core/card/inline';
 import { inpatientStatus } from '../core/catalog/inpatient';
+import { firstOnOrAfterLine } from '../core/occurrenceAt';
 
 export class InlayHintsProvider implements vscode.InlayHintsProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -29,7 +29,7 @@ export class InlayHintsProvider implements vscode.InlayHintsProvider {
       const occurrences = await this.documents.occurrencesInSlices(document, engine, token);
       if (!occurrences) return [];
       // Occurrences are in document order: start at the visible range, stop after it.
-      for (let i = firstOnOrAfter(occurrences, range.start.line); i < occurrences.length; i++) {
+      for (let i = firstOnOrAfterLine(occurrences, range.start.line); i < occurrences.length; i++) {
         const o = occurrences[i];
         if (token.isCancellationRequested) return [];
         if (o.range.startLine > range.end.line) break;
@@ -51,16 +51,4 @@ export class InlayHintsProvider implements vscode.InlayHintsProvider {
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-/** Index of the first occurrence that starts on `line` or later (binary search). */
-function firstOnOrAfter(occurrences: readonly CodeOccurrence[], line: number): number {
-  let lo = 0;
-  let hi = occurrences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (occurrences[mid].range.startLine < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
