@@ -21,6 +21,8 @@ interface Pending {
   version: number;
   engine: Engine;
   optionsKey: string;
+  /** The options the check runs with: a request for occurrences only joins it as it is. */
+  check: CheckOptions;
   done: Promise<CheckSession | undefined>;
 }
 
@@ -36,6 +38,7 @@ export class DocumentCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   /** Sliced checks under way, by document. */
   private readonly pending = new Map<string, Pending>();
+  private disposed = false;
   private readonly listener: vscode.Disposable;
   /** How the last edits were handled, for the output channel and tests. */
   readonly stats = { rowEdits: 0, fullChecks: 0, slicedChecks: 0, droppedChecks: 0, pauses: 0, checking: 0 };
@@ -86,7 +89,7 @@ export class DocumentCache implements vscode.Disposable {
         } else this.stats.droppedChecks++;
         return current ? session : undefined;
       }).finally(() => this.stats.checking--);
-      pending = { version, engine, optionsKey, done };
+      pending = { version, engine, optionsKey, check, done };
       this.pending.set(key, pending);
     }
     if (!token) return pending.done;
@@ -119,8 +122,8 @@ export class DocumentCache implements vscode.Disposable {
     const hit = this.entries.get(document.uri.toString());
     if (hit && hit.version === document.version && hit.engine === engine) return hit.session.occurrences;
     const pending = this.pending.get(document.uri.toString());
-    const check = pending && pending.version === document.version && pending.engine === engine ? JSON.parse(pending.optionsKey) : {};
-    return (await this.sessionInSlices(document, engine, revive(check), token))?.occurrences;
+    const check = pending && pending.version === document.version && pending.engine === engine ? pending.check : {};
+    return (await this.sessionInSlices(document, engine, check, token))?.occurrences;
   }
 
   private applyChanges(e: vscode.TextDocumentChangeEvent): void {
@@ -163,16 +166,9 @@ export class DocumentCache implements vscode.Disposable {
     this.listener.dispose();
     this.clear();
   }
-
-  private disposed = false;
 }
 
 /** Check options compared by value (local codes as a sorted list). */
 function keyOf(check: CheckOptions): string {
   return JSON.stringify(check, (_k, v) => (v instanceof Set ? [...v].sort() : v));
-}
-
-/** The check options a key was made from. */
-function revive(check: { rules?: CheckOptions['rules']; defaultSetting?: CheckOptions['defaultSetting']; localCodes?: string[] }): CheckOptions {
-  return { ...check, localCodes: check.localCodes ? new Set(check.localCodes) : undefined };
 }
