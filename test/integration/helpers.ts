@@ -51,3 +51,13 @@ export async function diagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) 
 export function ruleOf(d: vscode.Diagnostic): string | undefined {
   return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
 }
+
+/** Waits until `ok` holds (data reloads and hovers settle after a setting changes); false on timeout. */
+export async function until(ok: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await ok()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}

@@ -7,7 +7,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnostics, fixture, hoverText, open, positionOf, ruleOf } from './helpers';
+import { diagnostics, fixture, hoverText, open, positionOf, ruleOf, until } from './helpers';
 
 // Descriptors without Markdown punctuation, so the hover text holds them verbatim.
 const FROM_WORKSPACE_SETTING = 'INVENTED CODE FROM A WORKSPACE SETTING';
@@ -17,15 +17,6 @@ const WORKSPACE_VALUE = ['packs/workspace-setting.cptlens-pack.json'];
 
 async function readText(name: string): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture(name)));
-}
-
-async function until(ok: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await ok()) return true;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return false;
 }
 
 const unknownCodeOn = (document: vscode.TextDocument, code: string) => (d: vscode.Diagnostic[]) =>

@@ -1,16 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, fixture, hoverText, open, positionOf } from './helpers';
-
-async function until(ok: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await ok()) return true;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return false;
-}
+import { EXTENSION_ID, fixture, hoverText, open, positionOf, until } from './helpers';
 
 describe('bring your own data', () => {
   afterEach(async () => {
