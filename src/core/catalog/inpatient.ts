@@ -45,25 +45,10 @@ export function todayIso(now: Date = new Date()): IsoDate {
 
 /** Inpatient-only status of a code on a date, from its OPPS history; undefined without history. */
 export function inpatientStatus(record: CodeRecord, date: IsoDate, quarters: readonly Quarter[]): InpatientStatus | undefined {
-  const status = sharedInpatientStatus(record, date, quarters);
-  return status && { ...status };
-}
-
-/** `inpatientStatus` without the copy, for the rules that ask it for every line: do not change it. */
-export function sharedInpatientStatus(record: CodeRecord, date: IsoDate, quarters: readonly Quarter[]): Readonly<InpatientStatus> | undefined {
   const history = record.opps?.byQuarter;
   if (!history || quarters.length === 0) return undefined;
-  const asked = quarterOf(date);
-  // The answer depends on the record, the quarter asked and the quarters loaded: kept per record
-  // (records live as long as their catalog).
-  let memo = statusMemo.get(record);
-  if (!memo || memo.quarters !== quarters) statusMemo.set(record, (memo = { quarters, byAsked: new Map() }));
-  let status = memo.byAsked.get(asked);
-  if (!status) memo.byAsked.set(asked, (status = computeStatus(history, asked, quarters)));
-  return status;
+  return computeStatus(history, quarterOf(date), quarters);
 }
-
-const statusMemo = new WeakMap<CodeRecord, { quarters: readonly Quarter[]; byAsked: Map<Quarter, InpatientStatus> }>();
 
 function computeStatus(history: Record<Quarter, string>, asked: Quarter, quarters: readonly Quarter[]): InpatientStatus {
   let idx = -1;

@@ -7,7 +7,7 @@
 import type { CodeRecord, IsoDate } from '../model';
 import type { Catalog, MueValue, PtpEdit } from '../catalog/catalog';
 import type { MueSetting } from '../pack/types';
-import { sharedInpatientStatus, InpatientStatus } from '../catalog/inpatient';
+import { inpatientStatus, InpatientStatus } from '../catalog/inpatient';
 import type { RuleContext } from './types';
 
 export class CheckMemo {
@@ -44,7 +44,7 @@ export class CheckMemo {
     this.at(code);
     if (this.statusDate !== date) {
       this.statusDate = date;
-      this.status = this.codeRecord && sharedInpatientStatus(this.codeRecord, date, this.catalog.quarters());
+      this.status = this.codeRecord && inpatientStatus(this.codeRecord, date, this.catalog.quarters());
     }
     return this.status;
   }
