@@ -15,7 +15,7 @@ export class LineIndex {
   /** The text; an edited text (`EditedText`) is read only around the lines asked for. */
   private source: TextSource;
 
-  /** Lines are found on first use: recognizers that walk the text keep their own line count. */
+  /** Lines are found on first use: a text with nothing to place (no code found) never pays for them. */
   constructor(text: TextSource) {
     this.source = text;
   }
