@@ -168,11 +168,16 @@ export class CheckSession {
     for (const o of added) if (o.facts.claimId) claims.add(o.facts.claimId);
     let fresh: Finding[] | undefined;
     // Without claims the rules need only the new rows: run them on the copy, in its line numbers.
-    if (!claims.size) fresh = this.engine.findings(added, window, this.check, windowLines, rows.invalid);
-    const toDocument = new Set<object>();
-    for (const o of added) shiftOccurrence(o, firstLine - 1, toDocument);
-    for (const o of rows.invalid) shiftOccurrence(o, firstLine - 1, toDocument);
-    for (const f of fresh ?? []) shiftAllOfFinding(f, firstLine - 1, toDocument);
+    if (!claims.size) {
+      fresh = this.engine.findings(added, window, this.check, windowLines, rows.invalid);
+      // They share ranges with the copy's occurrences: own copies first, so each range moves once.
+      for (const f of fresh) {
+        ownRanges(f);
+        shiftFinding(f, -1, firstLine - 1);
+      }
+    }
+    shiftOccurrences(added, 0, firstLine - 1);
+    shiftOccurrences(rows.invalid, 0, firstLine - 1);
 
     // In place: a new 70,000-element array per keystroke cost more than the rest of the edit.
     // What was derived from the list (claims, hover parts) is dropped with `listChanged`.
@@ -183,11 +188,13 @@ export class CheckSession {
 
     const subset = claims.size ? this.occurrences.filter((o) => added.includes(o) || (o.facts.claimId !== undefined && claims.has(o.facts.claimId))) : added;
     // Claims may span the document: their rules read the whole text.
-    fresh ??= this.engine.findings(subset, this.text, this.check, this.lines, rows.invalid);
+    if (!fresh) {
+      fresh = this.engine.findings(subset, this.text, this.check, this.lines, rows.invalid);
+      if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
+    }
     const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
     const kept = this.findings.filter((f) => !stale.has(f.occurrence));
     if (lineDelta) for (const f of kept) shiftFinding(f, lastOld, lineDelta);
-    if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
     this.findings = mergeSorted(kept, fresh);
     return true;
   }
@@ -222,19 +229,6 @@ function lineSpan(list: readonly CodeOccurrence[], first: number, last: number):
   return [firstOnOrAfterLine(list, first), firstOnOrAfterLine(list, last + 1)];
 }
 
-function shiftRange(r: Range | undefined, delta: number, moved: Set<object>): void {
-  if (!r || moved.has(r)) return;
-  moved.add(r);
-  r.startLine += delta;
-  r.endLine += delta;
-}
-
-function shiftOccurrence(o: CodeOccurrence, delta: number, moved: Set<object>): void {
-  shiftRange(o.range, delta, moved);
-  for (const m of o.modifiers) shiftRange(m.range, delta, moved);
-  shiftRange(o.facts.placeOfServiceRange, delta, moved);
-}
-
 const move = (r: Range, delta: number): void => {
   r.startLine += delta;
   r.endLine += delta;
@@ -262,13 +256,6 @@ function ownRanges(f: Finding): void {
   f.range = { ...f.range };
   if (f.related) f.related = f.related.map((r) => ({ ...r, range: { ...r.range } }));
   if (f.fixes) f.fixes = f.fixes.map((x) => ({ ...x, range: { ...x.range } }));
-}
-
-/** Moves every range of a finding (each range object once). */
-function shiftAllOfFinding(f: Finding, delta: number, moved: Set<object>): void {
-  shiftRange(f.range, delta, moved);
-  for (const r of f.related ?? []) shiftRange(r.range, delta, moved);
-  for (const x of f.fixes ?? []) shiftRange(x.range, delta, moved);
 }
 
 /** Moves the ranges of a finding (which owns them) that lie after the edited lines. */
