@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { DataHost } from './dataHost';
+import { documentLength } from './documents';
 import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
 import { toRange, toSeverity } from './convert';
@@ -58,7 +59,7 @@ export class Diagnostics implements vscode.Disposable {
         return;
       }
       const limit = settings.maxFileSizeMB * 1024 * 1024;
-      const size = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+      const size = documentLength(document);
       if (size > limit) {
         this.collection.delete(document.uri);
         this.log.problem(`size:${document.uri}`, `${vscode.workspace.asRelativePath(document.uri)} is ${(size / 1048576).toFixed(1)} MB, over the ${settings.maxFileSizeMB} MB limit (cptLens.maxFileSizeMB): not checked.`, true);

@@ -70,7 +70,7 @@ export class DocumentCache implements vscode.Disposable {
     const version = document.version;
     const hit = this.entries.get(key);
     if (hit && hit.version === version && hit.engine === engine && hit.optionsKey === optionsKey) return hit.session;
-    if (document.getText().length <= SLICED_ABOVE_CHARS) return this.session(document, engine, check);
+    if (documentLength(document) <= SLICED_ABOVE_CHARS) return this.session(document, engine, check);
     let pending = this.pending.get(key);
     if (!pending || pending.version !== version || pending.engine !== engine || pending.optionsKey !== optionsKey) {
       const stale = () => document.isClosed || document.version !== version || this.disposed || this.pending.get(key) !== pending;
@@ -171,4 +171,9 @@ export class DocumentCache implements vscode.Disposable {
 /** Check options compared by value (local codes as a sorted list). */
 function keyOf(check: CheckOptions): string {
   return JSON.stringify(check, (_k, v) => (v instanceof Set ? [...v].sort() : v));
+}
+
+/** A document's length in characters, without copying its text (as `getText().length` would). */
+export function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
