@@ -2,7 +2,6 @@
  * `cpt-lens`: the command-line checker over the same engine as the extension.
  * Reads files, never writes them.
  */
-import { createHash } from 'crypto';
 import { existsSync, writeSync } from 'fs';
 import { readFile } from 'fs/promises';
 import * as path from 'path';
@@ -10,10 +9,8 @@ import { Engine } from '../core/engine';
 import { loadPacks } from '../core/pack/load';
 import { bundledPackFiles } from '../core/pack/nodeFiles';
 import type { DataPack } from '../core/pack/types';
-import { ImportError, importData, ImportOptions, ImportResult, orderImported, useNativeSha256 } from '../core/import';
-
-// Node's own SHA-256 keys imported files (the portable one in src/core is for hosts without it).
-useNativeSha256((data) => createHash('sha256').update(data).digest('hex'));
+import { ImportError, importData, ImportOptions, ImportResult, orderImported } from '../core/import';
+import { useNodeSha256 } from '../core/import/nodeSha256';
 import { dataFileEntries, entryOptions, findProjectConfig, parseProjectConfig, ProjectConfig } from '../core/config/projectConfig';
 import type { RuleSettings } from '../core/rules/types';
 import { decodeText, looksBinary } from '../core/text/decode';
@@ -24,6 +21,9 @@ import { Args, parseArgs, UsageError, USAGE } from './args';
 import { toSarif, SarifInput } from './sarif';
 import { VERSION } from './version';
 import { findingRow, occurrenceRow, Row, rowText } from './rows';
+
+// Converted files are keyed by Node's own SHA-256 (the portable one is for hosts without it).
+useNodeSha256();
 
 export interface Io {
   out(text: string): void;

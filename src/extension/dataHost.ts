@@ -5,14 +5,11 @@
  * the engine in force and says which file, line and reason.
  */
 import * as vscode from 'vscode';
-import { createHash } from 'crypto';
 import { Engine } from '../core/engine';
 import { loadPacks, PackFile } from '../core/pack/load';
 import { BUNDLED_PACKS } from '../core/pack/bundled';
-import { ImportError, importCached, orderImported, CachedImport, useNativeSha256 } from '../core/import';
-
-// The extension host runs on Node: its SHA-256 keys converted files (see core/import/sha256.ts).
-useNativeSha256((data) => createHash('sha256').update(data).digest('hex'));
+import { ImportError, importCached, orderImported, CachedImport } from '../core/import';
+import { useNodeSha256 } from '../core/import/nodeSha256';
 import type { DataPack } from '../core/pack/types';
 import { PackError } from '../core/pack/parse';
 import type { RuleSettings } from '../core/rules/types';
@@ -21,6 +18,9 @@ import type { Log } from './log';
 import { GlobalStorageCache } from './packCache';
 import { importOffThread } from './importOffThread';
 import { resolveDataFiles, ResolvedFile, settingEntries } from './dataFiles';
+
+// The extension host runs on Node: converted files are keyed by its own SHA-256.
+useNodeSha256();
 
 export interface LoadedData {
   engine: Engine;

@@ -3,9 +3,9 @@
  * file takes seconds to convert, and the extension host must keep answering hovers meanwhile.
  * The result, or the ImportError's file, line and reason, goes back as a message.
  */
-import { createHash } from 'crypto';
 import { parentPort, workerData } from 'worker_threads';
-import { ImportError, importData, useNativeSha256 } from '../core/import';
+import { ImportError, importData } from '../core/import';
+import { useNodeSha256 } from '../core/import/nodeSha256';
 import { PackError } from '../core/pack/parse';
 import type { ImportOptions } from '../core/import';
 
@@ -19,7 +19,7 @@ export type ImportReply =
   | { ok: true; result: ReturnType<typeof importData> }
   | { ok: false; error: { importError: boolean; file?: string; line?: number; reason?: string; message: string } };
 
-useNativeSha256((data) => createHash('sha256').update(data).digest('hex'));
+useNodeSha256();
 
 const { bytes, file, options } = workerData as ImportRequest;
 let reply: ImportReply;
