@@ -32,6 +32,17 @@ export class LineCursor {
     return this.lines.range(start, end);
   }
 
+  /** The line of `offset`; the cursor stays there, so that `characterOf(offset)` is its character. */
+  lineOf(offset: number): number {
+    if (offset < this.start || offset >= this.next) this.seek(offset);
+    return this.line;
+  }
+
+  /** The character of an offset on the line `lineOf` last answered. */
+  characterOf(offset: number): number {
+    return offset - this.start;
+  }
+
   private seek(offset: number): void {
     if (offset >= this.start) {
       for (let steps = 0; steps < MAX_STEPS && offset >= this.next; steps++) this.moveTo(this.line + 1);

@@ -1,9 +1,11 @@
 import { strict as assert } from 'assert';
 import { analyzeCsv, recognizeCsvRows } from '../../../src/core/recognize';
 import { LineIndex } from '../../../src/core/text/lineIndex';
+import type { CodeOccurrence } from '../../../src/core/model';
 import { at, codes, engine, occurrences, factsOf } from './helpers';
 
 const csv = { fileName: 'file.csv' };
+const asRead = (o: CodeOccurrence) => JSON.parse(JSON.stringify(o));
 
 describe('CSV recognizer: code columns by header, everything else quiet', () => {
   it('finds the header below a banner and reads only the code column (CMS CLFS)', () => {
@@ -106,7 +108,8 @@ describe('CSV recognizer: code columns by header, everything else quiet', () => 
     const thirdRowEnd = lines.lineStart(4);
     const part = recognizeCsvRows(text, ctx, engine, lines, secondRow, thirdRowEnd);
     assert.deepEqual(part.map((o) => o.code), ['80048', 'G0027']);
-    assert.deepEqual(occurrences(text, csv).slice(1), part);
+    // As a reader sees them (the members of CodeOccurrence), whatever object carries them.
+    assert.deepEqual(occurrences(text, csv).slice(1).map(asRead), part.map(asRead));
   });
 
   it('reads a semicolon-delimited file without a .csv name when its header names a code column', () => {
@@ -122,5 +125,28 @@ describe('CSV recognizer: code columns by header, everything else quiet', () => 
     assert.equal(found.length, rows);
     assert.deepEqual(found[rows - 1].range, { startLine: rows, startCharacter: 67, endLine: rows, endCharacter: 72 });
     assert.deepEqual(found[rows - 1].facts, { setting: 'outpatient' });
+  });
+});
+
+describe('a code alone in its cell (the rows of a large charge master)', () => {
+  const text = 'CPT,DESCRIPTION\n99213,Office visit\n 27447 ,Total knee\n';
+  it('reads as a plain occurrence: range, code, text, system, confidence, modifiers and facts', () => {
+    const [first, second] = occurrences(text, csv);
+    assert.deepEqual(JSON.parse(JSON.stringify(first)), {
+      range: { startLine: 1, startCharacter: 0, endLine: 1, endCharacter: 5 },
+      code: '99213', text: '99213', system: 'CPT-I', confidence: 'context', modifiers: [], facts: {},
+    });
+    assert.deepEqual(second.range, { startLine: 2, startCharacter: 1, endLine: 2, endCharacter: 6 });
+  });
+
+  it('gives the same range object on every read, which an edit may move or replace', () => {
+    const [first] = occurrences(text, csv);
+    assert.equal(first.range, first.range);
+    first.range.startLine += 3;
+    first.range.endLine += 3;
+    assert.deepEqual(first.range, { startLine: 4, startCharacter: 0, endLine: 4, endCharacter: 5 });
+    const replaced = { startLine: 9, startCharacter: 1, endLine: 9, endCharacter: 6 };
+    first.range = replaced;
+    assert.equal(first.range, replaced);
   });
 });

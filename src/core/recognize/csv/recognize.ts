@@ -26,6 +26,7 @@ import { CsvRow, fieldText, sniffDelimiter, tokenizeCsv } from './tokenize';
 import { CodeStrings } from './codeStrings';
 import { LineCursor } from '../../text/lineCursor';
 import { RowFacts } from './rowFacts';
+import { LoneCodeOccurrence, NO_MODIFIERS } from './loneCode';
 
 const HEADER_SEARCH_ROWS = 60;
 const SAMPLE_ROWS = 400;
@@ -188,7 +189,7 @@ export function recognizeCsvRows(
       const lone = loneCodeStart(text, s, e);
       const written = lone < 0 ? undefined : codes.at(text, lone);
       if (written) {
-        out.push({ range: cursor.range(lone, lone + 5), code: written.code, text: written.text, system: written.system, confidence: 'context', modifiers: NO_MODIFIERS, facts: NO_FACTS });
+        out.push(new LoneCodeOccurrence(cursor.lineOf(lone), cursor.characterOf(lone), written, NO_FACTS));
         continue;
       }
       const found = parseCodeCell(text, s, e, data, allowed === true ? data.invalidValue : undefined);
@@ -225,8 +226,6 @@ export function recognizeCsvRows(
   return out;
 }
 
-/** The modifiers of an occurrence that has none: one array for all, never written to. */
-const NO_MODIFIERS: ModifierOccurrence[] = Object.freeze([]) as unknown as ModifierOccurrence[];
 /** Facts until the row's are known (every occurrence of a row gets them before it is returned). */
 const NO_FACTS: LineFacts = Object.freeze({});
 
