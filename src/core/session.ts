@@ -83,7 +83,7 @@ export class CheckSession {
         const from = end;
         end = sliceEnd(from);
         const rows = this.engine.recognizeCsvRowsWithInvalid(text, this.csv, lines, from, end);
-        for (const o of rows.occurrences.sort(byStart)) this.occurrences.push(o);
+        for (const o of rows.occurrences) this.occurrences.push(o);
         for (const o of rows.invalid) this.invalid.push(o);
       }
     }
@@ -159,8 +159,7 @@ export class CheckSession {
     const window = `\n${this.source.slice(rowStart, rowEnd)}`;
     const windowLines = new LineIndex(window);
     const rows = this.engine.recognizeCsvRowsWithInvalid(window, this.csv!, windowLines, 1, window.length);
-    // A row yields its code columns before its text columns: put them in document order, as a full check does.
-    const added = rows.occurrences.sort((x, y) => x.range.startLine - y.range.startLine || x.range.startCharacter - y.range.startCharacter);
+    const added = rows.occurrences; // in document order, as recognizeCsvRows gives them
 
     // Rules: the new rows, plus every line of the claims the edit touched.
     const claims = new Set<string>();
@@ -221,8 +220,6 @@ export class CheckSession {
     return before.slice(first, last).indexOf('"') < 0;
   }
 }
-
-const byStart = (x: CodeOccurrence, y: CodeOccurrence): number => x.range.startLine - y.range.startLine || x.range.startCharacter - y.range.startCharacter;
 
 /** Index range `[from, to)` of the occurrences that start on lines `first..last` (occurrences are in document order). */
 function lineSpan(list: readonly CodeOccurrence[], first: number, last: number): [number, number] {

@@ -36,7 +36,8 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   const kind = detectKind(text, options);
   let out: CodeOccurrence[];
   switch (kind) {
-    case 'csv': out = recognizeCsv(text, data, lines, options.csv); break;
+    // In document order as read (a check would otherwise ask every occurrence for its range).
+    case 'csv': return recognizeCsv(text, data, lines, options.csv);
     case 'x12': out = recognizeX12(text, data, lines); break;
     case 'json': out = recognizeJson(text, data, lines); break;
     case 'xml': out = recognizeXml(text, data, lines); break;

@@ -150,3 +150,10 @@ describe('a code alone in its cell (the rows of a large charge master)', () => {
     assert.equal(first.range, replaced);
   });
 });
+
+describe('order of a row\'s codes', () => {
+  it('lists a code named in a description before the code column after it, in reading order', () => {
+    const text = 'DESCRIPTION,CPT\n"Office visit, replaces 99214",99213\n99215 established,99215\n';
+    assert.deepEqual(occurrences(text, csv).map((o) => `${o.code}@${o.range.startLine}:${o.range.startCharacter}`), ['99214@1:24', '99213@1:31', '99215@2:0', '99215@2:18']);
+  });
+});

@@ -34,11 +34,14 @@ function plainReading(text: string, ctx: CsvContext, data: RecognizerData, lines
       }
     }
     const mods = modifiersOf(text, row, ctx.modifierColumns, lines);
-    for (const o of rowCodes) out.push({ ...o, modifiers: o.modifiers.concat(mods), facts: factsOf(text, row, ctx, lines) });
-    for (const k of ctx.textColumns) if (k < row.count && row.ends[k] - row.starts[k] >= 5) out.push(...recognizePlainText(text, data, lines, row.starts[k], row.ends[k]));
+    const all: CodeOccurrence[] = [];
+    for (const o of rowCodes) all.push({ ...o, modifiers: o.modifiers.concat(mods), facts: factsOf(text, row, ctx, lines) });
+    for (const k of ctx.textColumns) if (k < row.count && row.ends[k] - row.starts[k] >= 5) all.push(...recognizePlainText(text, data, lines, row.starts[k], row.ends[k]));
     if (row.count === 1 && ctx.columns.length > 1 && (text.slice(row.starts[0], row.ends[0]).match(/ /g) ?? []).length >= 2) {
-      out.push(...recognizePlainText(text, data, lines, row.starts[0], row.ends[0]));
+      all.push(...recognizePlainText(text, data, lines, row.starts[0], row.ends[0]));
     }
+    // A row's codes in reading order, wherever in the row each column is.
+    out.push(...all.sort((x, y) => x.range.startLine - y.range.startLine || x.range.startCharacter - y.range.startCharacter));
   }, from, to);
   return out;
 }

@@ -164,7 +164,7 @@ function isProse(text: string, start: number, end: number): boolean {
 
 /**
  * Recognizes the rows in `[from, to)`; `from` must be the start of a row (a data row, after
- * the header). Appends to `out` and returns it.
+ * the header). Appends to `out` and returns it, in document order.
  *
  * Occurrences without modifiers share one empty (frozen) modifiers array, and rows share facts
  * objects (see `RowFacts`): a large file allocates little more than its occurrences and ranges.
@@ -215,12 +215,15 @@ export function recognizeCsvRows(
         o.facts = rowFacts;
       }
     }
+    const fromCodeColumns = out.length;
     for (const k of textColumns) {
       if (k < row.count && row.ends[k] - row.starts[k] >= 5) recognizePlainText(text, data, lines, row.starts[k], row.ends[k], out);
     }
     if (row.count === 1 && columns.length > 1 && isProse(text, row.starts[0], row.ends[0])) {
       recognizePlainText(text, data, lines, row.starts[0], row.ends[0], out);
     }
+    // Code columns come in column order, and so do text columns; a row with both is merged.
+    if (out.length > fromCodeColumns && fromCodeColumns > first) inDocumentOrder(out, first);
     return true;
   }, from, to, lastColumnRead(ctx));
   return out;
@@ -260,6 +263,12 @@ class TypeCell {
     this.raw = text.slice(s, e);
     return (this.answer = typeAllowsCode(fieldText(text, row, k)));
   }
+}
+
+/** Sorts `out[from..]` (one row's occurrences) by position. */
+function inDocumentOrder(out: CodeOccurrence[], from: number): void {
+  const row = out.splice(from).sort((x, y) => x.range.startLine - y.range.startLine || x.range.startCharacter - y.range.startCharacter);
+  for (const o of row) out.push(o);
 }
 
 /**
