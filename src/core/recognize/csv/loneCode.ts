@@ -17,8 +17,10 @@ import type { WrittenCode } from './codeStrings';
 export const NO_MODIFIERS: ModifierOccurrence[] = Object.freeze([]) as unknown as ModifierOccurrence[];
 
 export class LoneCodeOccurrence implements CodeOccurrence {
-  modifiers: ModifierOccurrence[] = NO_MODIFIERS;
-  private placed: Range | undefined = undefined;
+  // Set on the prototype below, and on the object only when changed (a modifier column, a range
+  // read): four members per object until then.
+  declare modifiers: ModifierOccurrence[];
+  private declare placed: Range | undefined;
 
   constructor(
     private readonly line: number,
@@ -56,3 +58,6 @@ export class LoneCodeOccurrence implements CodeOccurrence {
     return { range: this.range, code: this.code, text: this.text, system: this.system, confidence: this.confidence, modifiers: this.modifiers, facts: this.facts };
   }
 }
+
+LoneCodeOccurrence.prototype.modifiers = NO_MODIFIERS;
+(LoneCodeOccurrence.prototype as unknown as { placed: undefined }).placed = undefined;

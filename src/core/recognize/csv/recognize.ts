@@ -186,6 +186,7 @@ export function recognizeCsvRows(
       if (allowed === false) continue;
       const s = row.starts[k];
       const e = row.ends[k];
+      if (s === e) continue; // an empty cell (a charge master's supplies and room rates)
       const lone = loneCodeStart(text, s, e);
       const written = lone < 0 ? undefined : codes.at(text, lone);
       if (written) {
