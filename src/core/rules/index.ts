@@ -57,6 +57,13 @@ class RuleRun {
   private readonly buckets: Finding[][] = [];
   private readonly perLine: { rule: Rule; severity: Severity; bucket: Finding[] }[] = [];
   private readonly perDocument: { rule: Rule; severity: Severity; bucket: Finding[] }[] = [];
+  /**
+   * Per code, the inputs of the last of its lines that every per-line rule passed. A per-line rule
+   * reads only the occurrence's code, confidence, modifiers and facts (its range and text only for
+   * a finding), so a line with the same code and the same objects passes again: a charge master
+   * writes the same code with its row block's shared facts thousands of times.
+   */
+  private readonly passed = new Map<string, Pick<CodeOccurrence, 'facts' | 'modifiers' | 'confidence'>>();
 
   constructor(private readonly occurrences: readonly CodeOccurrence[], private readonly context: RuleContext, settings: RuleSettings, rules: readonly Rule[]) {
     for (const rule of rules) {
@@ -71,14 +78,24 @@ class RuleRun {
 
   /** Runs the per-line rules on occurrences `[from, to)`. */
   lines(from: number, to: number): void {
-    const { occurrences, context, perLine } = this;
+    const { occurrences, context, perLine, passed } = this;
     for (let i = from; i < to; i++) {
       const o = occurrences[i];
+      const last = passed.get(o.code);
+      if (last && last.facts === o.facts && last.modifiers === o.modifiers && last.confidence === o.confidence) continue;
+      let found = 0;
       for (let r = 0; r < perLine.length; r++) {
-        const found = perLine[r].rule.check!(o, context);
+        const findings = perLine[r].rule.check!(o, context);
         // The rule's own object becomes the finding (rules return fresh objects): no copy per finding.
-        for (let k = 0; k < found.length; k++) perLine[r].bucket.push(asFinding(found[k], perLine[r].rule, perLine[r].severity));
+        for (let k = 0; k < findings.length; k++) perLine[r].bucket.push(asFinding(findings[k], perLine[r].rule, perLine[r].severity));
+        found += findings.length;
       }
+      if (found) continue;
+      if (last) {
+        last.facts = o.facts;
+        last.modifiers = o.modifiers;
+        last.confidence = o.confidence;
+      } else passed.set(o.code, { facts: o.facts, modifiers: o.modifiers, confidence: o.confidence });
     }
   }
 

@@ -38,7 +38,11 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line, for settings and docs. */
   title: string;
-  /** Findings about one occurrence. */
+  /**
+   * Findings about one occurrence. A pure function of the occurrence's code, confidence, modifiers
+   * and facts (its range and text go only into what it reports) and of the context: the runner
+   * skips a line whose code comes again with the same objects after all rules passed it.
+   */
   check?(occurrence: CodeOccurrence, context: RuleContext): RuleFinding[];
   /** Findings that need the whole document (claims: codes on one claim and date). */
   checkDocument?(occurrences: readonly CodeOccurrence[], context: RuleContext): RuleFinding[];

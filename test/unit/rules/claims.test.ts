@@ -136,3 +136,11 @@ describe('invalid-code: a value in a code field that is no code', () => {
     assert.deepEqual(engine.recognize('HCPCS\nJ34901\n', { fileName: 'x.csv' }), []);
   });
 });
+
+describe('rules on a code written again and again (a charge master\'s rows)', () => {
+  it('reports every line of a repeated bad code, and a good line of the same code stays quiet', () => {
+    const text = 'CPT,Date of Service,Setting\n99213,2024-03-01,outpatient\nG0202,2014-06-01,outpatient\nG0202,2024-03-01,outpatient\n99213,2024-03-01,outpatient\nG0202,2024-03-01,outpatient\n12345,2024-03-01,outpatient\n12345,2024-03-01,outpatient\n';
+    const found = engine.check(text, { fileName: 'charges.csv' }).findings.map((f) => `${f.rule}:${f.code}@${f.range.startLine}`);
+    assert.deepEqual(found, ['deleted-code:G0202@3', 'deleted-code:G0202@5', 'unknown-code:12345@6', 'unknown-code:12345@7']);
+  });
+});
