@@ -1,8 +1,8 @@
 /**
- * What rules ask the catalog while one check runs, remembered for that check. The runner passes
- * every rule one line after another, so several rules ask about the same code in a row (the last
- * answer is kept: a repeat costs one string comparison); NCCI tables are asked per code and kept
- * per code for the check (the catalog builds a fresh answer on every call).
+ * What rules ask the catalog while one check runs, remembered per code for that check. The runner
+ * passes every rule one line after another, so several rules ask about the same code in a row (the
+ * last code's answers are at hand: a repeat costs one string comparison); NCCI tables are asked
+ * per code and kept per code for the check (the catalog builds a fresh answer on every call).
  */
 import type { CodeRecord, IsoDate } from '../model';
 import type { Catalog, MueValue, PtpEdit } from '../catalog/catalog';
@@ -10,43 +10,53 @@ import type { MueSetting } from '../pack/types';
 import { inpatientStatus, InpatientStatus } from '../catalog/inpatient';
 import type { RuleContext } from './types';
 
+/** What the catalog said of one code during a check. */
+interface CodeAnswers {
+  record: CodeRecord | undefined;
+  known: boolean;
+  /** The inpatient-only status on the date last asked about ('' before the first question). */
+  statusDate: string;
+  status: Readonly<InpatientStatus> | undefined;
+}
+
 export class CheckMemo {
   private code = '';
-  private codeRecord: CodeRecord | undefined;
-  private codeKnown = false;
-  private statusDate = '';
-  private status: Readonly<InpatientStatus> | undefined;
+  private answers: CodeAnswers = { record: undefined, known: false, statusDate: '', status: undefined };
+  /** Every code asked about: a document's codes come back, just not always in a row. */
+  private readonly byCode = new Map<string, CodeAnswers>();
   private readonly ptp = new Map<string, PtpEdit[]>();
   private readonly mueBySetting = new Map<string, Map<string, MueValue | null>>();
 
   constructor(private readonly catalog: Catalog) {}
 
-  private at(code: string): void {
-    if (code === this.code) return;
+  private at(code: string): CodeAnswers {
+    if (code === this.code) return this.answers;
     this.code = code;
-    this.codeRecord = this.catalog.record(code);
-    this.codeKnown = this.codeRecord !== undefined || this.catalog.knows(code);
-    this.statusDate = '';
+    let answers = this.byCode.get(code);
+    if (!answers) {
+      const record = this.catalog.record(code);
+      answers = { record, known: record !== undefined || this.catalog.knows(code), statusDate: '', status: undefined };
+      this.byCode.set(code, answers);
+    }
+    return (this.answers = answers);
   }
 
   record(code: string): CodeRecord | undefined {
-    this.at(code);
-    return this.codeRecord;
+    return this.at(code).record;
   }
 
   knows(code: string): boolean {
-    this.at(code);
-    return this.codeKnown;
+    return this.at(code).known;
   }
 
   /** Inpatient-only status of `code` on `date` (see `inpatientStatus`). */
   inpatientStatus(code: string, date: IsoDate): Readonly<InpatientStatus> | undefined {
-    this.at(code);
-    if (this.statusDate !== date) {
-      this.statusDate = date;
-      this.status = this.codeRecord && inpatientStatus(this.codeRecord, date, this.catalog.quarters());
+    const answers = this.at(code);
+    if (answers.statusDate !== date) {
+      answers.statusDate = date;
+      answers.status = answers.record && inpatientStatus(answers.record, date, this.catalog.quarters());
     }
-    return this.status;
+    return answers.status;
   }
 
   ptpEdits(code: string): readonly PtpEdit[] {
