@@ -1,10 +1,13 @@
 /** The rule set, and running it over a document's occurrences. */
-import type { CodeOccurrence, Finding, Severity } from '../model';
+import type { CodeOccurrence, Finding, LineFacts, Severity } from '../model';
 import type { Rule, RuleContext, RuleFinding, RuleSettings } from './types';
 import { inpatientOnly, inpatientOnlyOutpatient } from './inpatientOnly';
 import { modifierDuplicate, modifierNotAllowed, modifierTooMany, modifierUnknown } from './modifiers';
 import { mueUnits, ncciPtp } from './ncci';
 import { addOnWithoutPrimary, invalidCode, deletedCode, notYetEffective, posUnknown, unknownCode } from './codes';
+
+/** Facts objects the runner remembers lines by (a claim file has one per service line: it stops there). */
+const MAX_FACTS_REMEMBERED = 1024;
 
 export const RULES: readonly Rule[] = [
   invalidCode,
@@ -58,12 +61,13 @@ class RuleRun {
   private readonly perLine: { rule: Rule; severity: Severity; bucket: Finding[] }[] = [];
   private readonly perDocument: { rule: Rule; severity: Severity; bucket: Finding[] }[] = [];
   /**
-   * Per code, the inputs of the last of its lines that every per-line rule passed. A per-line rule
-   * reads only the occurrence's code, confidence, modifiers and facts (its range and text only for
-   * a finding), so a line with the same code and the same objects passes again: a charge master
-   * writes the same code with its row block's shared facts thousands of times.
+   * By facts object and code, the modifiers and confidence of the last line that every per-line
+   * rule passed. A per-line rule reads only the occurrence's code, confidence, modifiers and facts
+   * (its range and text only for a finding), so a line with the same code and the same objects
+   * passes again: a charge master writes each code with a few shared facts objects (its
+   * INPATIENT and OUTPATIENT blocks) over and over.
    */
-  private readonly passed = new Map<string, Pick<CodeOccurrence, 'facts' | 'modifiers' | 'confidence'>>();
+  private readonly passed = new Map<LineFacts, Map<string, Pick<CodeOccurrence, 'modifiers' | 'confidence'>>>();
 
   constructor(private readonly occurrences: readonly CodeOccurrence[], private readonly context: RuleContext, settings: RuleSettings, rules: readonly Rule[]) {
     for (const rule of rules) {
@@ -81,8 +85,9 @@ class RuleRun {
     const { occurrences, context, perLine, passed } = this;
     for (let i = from; i < to; i++) {
       const o = occurrences[i];
-      const last = passed.get(o.code);
-      if (last && last.facts === o.facts && last.modifiers === o.modifiers && last.confidence === o.confidence) continue;
+      const byCode = passed.get(o.facts);
+      const last = byCode?.get(o.code);
+      if (last && last.modifiers === o.modifiers && last.confidence === o.confidence) continue;
       let found = 0;
       for (let r = 0; r < perLine.length; r++) {
         const findings = perLine[r].rule.check!(o, context);
@@ -92,10 +97,10 @@ class RuleRun {
       }
       if (found) continue;
       if (last) {
-        last.facts = o.facts;
         last.modifiers = o.modifiers;
         last.confidence = o.confidence;
-      } else passed.set(o.code, { facts: o.facts, modifiers: o.modifiers, confidence: o.confidence });
+      } else if (byCode) byCode.set(o.code, { modifiers: o.modifiers, confidence: o.confidence });
+      else if (passed.size < MAX_FACTS_REMEMBERED) passed.set(o.facts, new Map([[o.code, { modifiers: o.modifiers, confidence: o.confidence }]]));
     }
   }
 

@@ -4,7 +4,9 @@
  *
  * Rows next to each other mostly repeat their facts (a charge master's `INPATIENT` block, the lines
  * of one claim): when every fact cell of a row holds the same characters as in the row before, the
- * row gets the same facts object, so a large file allocates facts only where they change. Facts
+ * row gets the same facts object, so a large file allocates facts only where they change; a row
+ * whose fact cells were seen earlier gets that earlier object (the rules then know the line: see
+ * `RuleRun.passed`). Facts
  * objects are never changed after they are made (nothing downstream writes to them), which makes the
  * sharing safe; a facts object with a place-of-service range is never shared, since ranges move
  * with edits. Only defined members are set, in a fixed order (what `compactFacts` would leave).
@@ -15,6 +17,9 @@ import type { CsvContext } from './headers';
 import type { LineCursor } from '../../text/lineCursor';
 import { CsvRow, fieldText } from './tokenize';
 
+/** Distinct fact cells remembered per reading (a claim export writes a new claim id on every claim). */
+const MAX_REMEMBERED = 4096;
+
 /** The facts of a row of a file without fact columns: one object for all. */
 const NO_FACTS: LineFacts = Object.freeze({});
 
@@ -24,6 +29,8 @@ export class RowFacts {
   /** The raw text of each of those columns in the row whose facts are `last`. */
   private readonly raws: string[];
   private last: LineFacts | undefined;
+  /** Facts made so far, by the raw text of their cells (joined). */
+  private readonly byRaws = new Map<string, LineFacts>();
   /** With a place-of-service column every row's facts carry that cell's range: never shared. */
   private readonly shareable: boolean;
 
@@ -37,16 +44,20 @@ export class RowFacts {
   /** The facts of `row`; the cursor places the place-of-service range. */
   of(text: string, row: CsvRow, cursor: LineCursor): LineFacts {
     if (!this.columns.length) return NO_FACTS;
-    if (this.shareable && this.last && this.sameAsLast(text, row)) return this.last;
-    const facts = this.read(text, row, cursor);
-    if (this.shareable) {
-      this.last = facts;
-      for (let n = 0; n < this.columns.length; n++) {
-        const k = this.columns[n];
-        this.raws[n] = k < row.count ? text.slice(row.starts[k], row.ends[k]) : '';
-      }
+    if (!this.shareable) return this.read(text, row, cursor);
+    if (this.last && this.sameAsLast(text, row)) return this.last;
+    for (let n = 0; n < this.columns.length; n++) {
+      const k = this.columns[n];
+      this.raws[n] = k < row.count ? text.slice(row.starts[k], row.ends[k]) : '';
     }
-    return facts;
+    // A block of rows comes back (a file of repeated INPATIENT/OUTPATIENT blocks): its earlier facts.
+    const key = this.raws.join('\u0000');
+    let facts = this.byRaws.get(key);
+    if (!facts) {
+      facts = this.read(text, row, cursor);
+      if (this.byRaws.size < MAX_REMEMBERED) this.byRaws.set(key, facts);
+    }
+    return (this.last = facts);
   }
 
   private sameAsLast(text: string, row: CsvRow): boolean {
