@@ -11,6 +11,7 @@ import type { Pause } from './rules';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
 import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
+import { LoneCodeOccurrence } from './recognize/csv/loneCode';
 import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
 import { firstOnOrAfterLine } from './occurrenceAt';
@@ -240,7 +241,8 @@ function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: 
   let lastPos: Range | undefined;
   for (let i = from; i < list.length; i++) {
     const o = list[i];
-    move(o.range, delta);
+    if (o instanceof LoneCodeOccurrence) o.moveLines(delta); // without making its range
+    else move(o.range, delta);
     const modifiers = o.modifiers;
     for (let j = 0; j < modifiers.length; j++) move(modifiers[j].range, delta);
     const pos = o.facts.placeOfServiceRange;

@@ -23,7 +23,7 @@ export class LoneCodeOccurrence implements CodeOccurrence {
   private declare placed: Range | undefined;
 
   constructor(
-    private readonly line: number,
+    private line: number,
     private readonly character: number,
     private readonly written: WrittenCode,
     public facts: LineFacts,
@@ -35,6 +35,15 @@ export class LoneCodeOccurrence implements CodeOccurrence {
 
   set range(range: Range) {
     this.placed = range;
+  }
+
+  /** Moves it by `delta` lines (an edit above it added or removed lines). */
+  moveLines(delta: number): void {
+    const placed = this.placed;
+    if (placed) {
+      placed.startLine += delta;
+      placed.endLine += delta;
+    } else this.line += delta;
   }
 
   get code(): string {
