@@ -2,7 +2,7 @@
  * Code rules: `unknown-code`, `deleted-code`, `not-yet-effective`, `pos-unknown` and
  * `add-on-without-primary`.
  */
-import type { CodeOccurrence, CodeRecord, IsoDate } from '../model';
+import type { CodeOccurrence, CodeRecord, IsoDate, LineFacts } from '../model';
 import { NO_FINDINGS } from './types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import { quarterOf } from '../catalog/inpatient';
@@ -107,9 +107,14 @@ export const posUnknown: Rule = {
   checkDocument(occurrences, { catalog }) {
     const seen = new Set<string>();
     const out: RuleFinding[] = [];
+    let fine: LineFacts | undefined; // the last facts object without a place of service or with a known one
     for (const o of occurrences) {
+      if (o.facts === fine) continue;
       const pos = o.facts.placeOfService;
-      if (!pos || catalog.placeOfService(pos)) continue;
+      if (!pos || catalog.placeOfService(pos)) {
+        fine = o.facts;
+        continue;
+      }
       const range = o.facts.placeOfServiceRange ?? o.range;
       const key = `${range.startLine}:${range.startCharacter}`;
       if (seen.has(key)) continue;

@@ -3,11 +3,11 @@
  * status indicator C) in the release in force on the line's date of service (today without one).
  * On an outpatient line it is an error; where the document does not say the setting, information.
  */
-import type { CodeOccurrence } from '../model';
+import type { CodeOccurrence, LineFacts } from '../model';
 import { NO_FINDINGS } from './types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 import { InpatientStatus, quarterLabel } from '../catalog/inpatient';
-import { lineSetting } from './setting';
+import { lineSetting, LineSetting } from './setting';
 import { memoOf } from './lookup';
 import { sameClaimAndDate } from './claims';
 
@@ -26,8 +26,11 @@ export const inpatientOnlyOutpatient: Rule = {
   title: 'Inpatient-only code on an outpatient claim or line',
   checkDocument(occurrences, context) {
     const out: RuleFinding[] = [];
+    // Lines share facts objects (a claim's, a charge master's block): one setting per object in a row.
+    let facts: LineFacts | undefined;
+    let setting: LineSetting | undefined;
     for (const o of occurrences) {
-      const setting = lineSetting(o.facts, context.defaultSetting);
+      if (o.facts !== facts) setting = lineSetting((facts = o.facts), context.defaultSetting);
       if (setting?.setting !== 'outpatient') continue;
       const hit = status(o, context);
       if (!hit) continue;
