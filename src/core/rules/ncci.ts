@@ -10,6 +10,7 @@ import type { Rule, RuleFinding } from './types';
 import { claimGroups, sameClaimAndDate } from './claims';
 import { ptpInForce } from '../catalog/catalog';
 import { memoOf } from './lookup';
+import type { CheckMemo } from './lookup';
 
 /** Modifiers CMS accepts to bypass a PTP edit whose modifier indicator is 1. */
 export const NCCI_BYPASS_MODIFIERS = new Set([
@@ -27,6 +28,9 @@ export const ncciPtp: Rule = {
   checkDocument(occurrences, context) {
     const memo = memoOf(context);
     const out: RuleFinding[] = [];
+    // Claims are grouped only when some line could pair (without NCCI data, or without a column 1
+    // code on a dated claim line, nothing can): grouping 70,000 lines cost more than the rest.
+    if (!anyColumn1(occurrences, memo)) return out;
     for (const group of claimGroups(occurrences)) {
       const date = group[0].facts.dateOfService;
       if (!date) continue;
@@ -54,6 +58,18 @@ export const ncciPtp: Rule = {
     return out;
   },
 };
+
+/** Whether a line on a claim, with a date of service, has a code that is column 1 of some edit. */
+function anyColumn1(occurrences: readonly CodeOccurrence[], memo: CheckMemo): boolean {
+  let last = '';
+  for (let i = 0; i < occurrences.length; i++) {
+    const o = occurrences[i];
+    if (!o.facts.claimId || !o.facts.dateOfService || o.code === last) continue;
+    last = o.code;
+    if (memo.ptpEdits(o.code).length) return true;
+  }
+  return false;
+}
 
 export const mueUnits: Rule = {
   id: 'mue-units',
