@@ -9,6 +9,7 @@ import type { Catalog, MueValue, PtpEdit } from '../catalog/catalog';
 import type { MueSetting } from '../pack/types';
 import { inpatientStatus, InpatientStatus } from '../catalog/inpatient';
 import type { RuleContext } from './types';
+import { ModifierMemo } from './modifierMemo';
 
 export class CheckMemo {
   private code = '';
@@ -19,7 +20,14 @@ export class CheckMemo {
   private readonly ptp = new Map<string, PtpEdit[]>();
   private readonly mueBySetting = new Map<string, Map<string, MueValue | null>>();
 
+  /** What the modifier rules remember (see modifierMemo.ts), made on first use. */
+  private modifierMemo: ModifierMemo | undefined;
+
   constructor(private readonly catalog: Catalog) {}
+
+  get modifiers(): ModifierMemo {
+    return (this.modifierMemo ??= new ModifierMemo(this.catalog));
+  }
 
   private at(code: string): void {
     if (code === this.code) return;
