@@ -8,10 +8,34 @@ import type { Rule, RuleFinding } from './types';
 import { modifierVerdict } from '../codes/pfsMeaning';
 import { removeModifier } from './fixes';
 import { memoOf, recordOf } from './lookup';
-import type { ModifierOccurrence, PfsIndicators } from '../model';
+import type { CodeOccurrence, Finding, FindingFix, ModifierOccurrence, PfsIndicators, Range } from '../model';
 
 /** A claim line carries at most four modifiers (CMS-1500 24D, X12 SV1-01-3..6). */
 const MAX_MODIFIERS = 4;
+
+/**
+ * The findings of the line being checked, `found[0, count)`; each line gets an exact-size copy (a
+ * list grown by push keeps room for 17). The scratch list is never emptied by `length = 0`, which
+ * drops its storage.
+ */
+const found: RuleFinding[] = [];
+let count = 0;
+
+function handOut(): RuleFinding[] {
+  if (!count) return NO_FINDINGS;
+  const out = found.slice(0, count);
+  count = 0;
+  return out;
+}
+
+/**
+ * A finding with the members the runner fills in (rule, severity, code) already there, in the
+ * order it adds them: the object is made at its final size (each member added later made a second,
+ * out-of-object store per finding). The runner sets them again from the settings.
+ */
+function finding(rule: Rule, o: CodeOccurrence, range: Range, message: string, fixes: FindingFix[] | undefined): Finding {
+  return { range, occurrence: o, message, fixes, rule: rule.id, severity: rule.defaultSeverity, code: o.code };
+}
 
 export const modifierUnknown: Rule = {
   id: 'modifier-unknown',
@@ -21,14 +45,14 @@ export const modifierUnknown: Rule = {
     const modifiers = o.modifiers;
     if (!modifiers.length) return NO_FINDINGS;
     const memo = memoOf(context).modifiers;
-    let out: RuleFinding[] | undefined;
+    count = 0;
     for (let i = 0; i < modifiers.length; i++) {
       const m = modifiers[i];
       if (memo.isKnown(m.code)) continue;
       const fix = removeModifier(m, context, memo.titles.get(REMOVE, m.code, join, undefined));
-      (out ??= []).push({ range: m.range, occurrence: o, message: memo.unknownMessages.get(o.code, m.code, unknownText, undefined), fixes: fix ? [fix] : undefined });
+      found[count++] = finding(modifierUnknown, o, m.range, memo.unknownMessages.get(o.code, m.code, unknownText, undefined), fix ? [fix] : undefined);
     }
-    return out ?? NO_FINDINGS;
+    return handOut();
   },
 };
 
@@ -54,17 +78,17 @@ export const modifierDuplicate: Rule = {
     const modifiers = o.modifiers;
     if (modifiers.length < 2) return NO_FINDINGS;
     const seen = modifiers.length > 8 ? new Set<string>() : undefined;
-    let out: RuleFinding[] | undefined;
+    count = 0;
     for (let i = 0; i < modifiers.length; i++) {
       const m = modifiers[i];
       if (writtenBefore(modifiers, i, seen)) {
         const memo = memoOf(context).modifiers;
         const fix = removeModifier(m, context, memo.titles.get(REMOVE_REPEATED, m.code, join, undefined));
-        (out ??= []).push({ range: m.range, occurrence: o, message: memo.duplicateMessages.get(o.code, m.code, duplicateText, undefined), fixes: fix && [{ ...fix, safeForAll: true }] });
+        found[count++] = finding(modifierDuplicate, o, m.range, memo.duplicateMessages.get(o.code, m.code, duplicateText, undefined), fix && [{ ...fix, safeForAll: true }]);
       }
       seen?.add(m.code);
     }
-    return out ?? NO_FINDINGS;
+    return handOut();
   },
 };
 
@@ -96,15 +120,15 @@ export const modifierNotAllowed: Rule = {
     if (!pfs) return NO_FINDINGS;
     // The verdict depends on the code's indicators and the modifier only: one per pair in a check.
     const memo = memoOf(context).modifiers;
-    let out: RuleFinding[] | undefined;
+    count = 0;
     for (let i = 0; i < modifiers.length; i++) {
       const m = modifiers[i];
       const message = memo.notAllowedMessages.get(o.code, m.code, notAllowedText, pfs);
       if (!message) continue;
       const fix = removeModifier(m, context, memo.titles.get(REMOVE, m.code, join, undefined));
-      (out ??= []).push({ range: m.range, occurrence: o, message, fixes: fix ? [fix] : undefined });
+      found[count++] = finding(modifierNotAllowed, o, m.range, message, fix ? [fix] : undefined);
     }
-    return out ?? NO_FINDINGS;
+    return handOut();
   },
 };
 
