@@ -79,7 +79,10 @@ export const mueUnits: Rule = {
     const memo = memoOf(context);
     const out: RuleFinding[] = [];
     const seen = new Set<CodeOccurrence>();
-    for (const o of occurrences) {
+    // Indexed: this loop runs once per check, and before it is optimized `for...of` allocates
+    // a result object per line (megabytes per check of a large claim file).
+    for (let i = 0; i < occurrences.length; i++) {
+      const o = occurrences[i];
       if (o.facts.units === undefined || seen.has(o)) continue;
       // Institutional claims (a bill type) use the outpatient-hospital table; others the practitioner one.
       const setting = o.facts.billType ? 'outpatient-hospital' : 'practitioner';
