@@ -337,7 +337,7 @@ class Components {
  * Scratch list of a line's modifiers, `[0, modifierCount)`; each line keeps an exact-size copy.
  * Never emptied by `length = 0`, which drops its storage (a new one per line with modifiers).
  */
-const modifierScratch: ModifierOccurrence[] = [];
+const modifierScratch: (ModifierOccurrence | undefined)[] = [];
 let modifierCount = 0;
 
 /**
@@ -370,7 +370,9 @@ function procedure(text: string, start: number, end: number, declared: number, c
     if (me - ms !== 2) continue;
     modifierScratch[modifierCount++] = { code: modifierAt(text, ms), range: cursor.range(ms, me) };
   }
-  line.modifiers = modifierCount ? modifierScratch.slice(0, modifierCount) : NO_MODIFIERS;
+  line.modifiers = modifierCount ? (modifierScratch.slice(0, modifierCount) as ModifierOccurrence[]) : NO_MODIFIERS;
+  // Let go of them: the scratch list outlives the document.
+  for (let k = 0; k < modifierCount; k++) modifierScratch[k] = undefined;
   return true;
 }
 

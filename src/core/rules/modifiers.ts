@@ -18,12 +18,14 @@ const MAX_MODIFIERS = 4;
  * list grown by push keeps room for 17). The scratch list is never emptied by `length = 0`, which
  * drops its storage.
  */
-const found: RuleFinding[] = [];
+const found: (RuleFinding | undefined)[] = [];
 let count = 0;
 
 function handOut(): RuleFinding[] {
   if (!count) return NO_FINDINGS;
-  const out = found.slice(0, count);
+  const out = found.slice(0, count) as RuleFinding[];
+  // Let go of them: the scratch list outlives the check.
+  for (let i = 0; i < count; i++) found[i] = undefined;
   count = 0;
   return out;
 }
