@@ -82,10 +82,9 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
 
   while (i < n) {
     let c = text.charCodeAt(i);
-    while (isSpace(c) && c !== segmentSep) {
-      if (++i >= n) break;
-      c = text.charCodeAt(i);
-    }
+    // Indentation is most of a pretty-printed file: no bound test per character (past the end
+    // charCodeAt is NaN, which is no space).
+    while (isSpace(c) && c !== segmentSep) c = text.charCodeAt(++i);
     if (i >= n) break;
     const id = segmentAt(text, i, elementSep, segmentSep);
     if (id === Segment.None) {
