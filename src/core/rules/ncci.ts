@@ -29,7 +29,8 @@ export const ncciPtp: Rule = {
     const memo = memoOf(context);
     const out: RuleFinding[] = [];
     // Claims are grouped only when some line could pair (without NCCI data, or without a column 1
-    // code on a dated claim line, nothing can): grouping 70,000 lines cost more than the rest.
+    // code on a dated claim line, nothing can): on the 10,000-claim 837P without NCCI data the
+    // grouping was 7% of the check, for nothing.
     if (!anyColumn1(occurrences, memo)) return out;
     for (const group of claimGroups(occurrences)) {
       const date = group[0].facts.dateOfService;
