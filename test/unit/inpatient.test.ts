@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { engineOn } from './helpers/engine';
 import { inpatientStatus, quarterOf } from '../../src/core/catalog/inpatient';
+import { CheckMemo } from '../../src/core/rules/lookup';
 
 const engine = engineOn();
 const status = (code: string, date: string) => inpatientStatus(engine.record(code)!, date, engine.catalog.quarters());
@@ -30,5 +31,16 @@ describe('inpatient-only status per date of service', () => {
 
   it('a release stays in force until the next one the data holds', () => {
     assert.equal(status('64866', '2024-08-01')!.quarter, '2024-01');
+  });
+});
+
+describe('inpatient-only status asked by the rules of one check (CheckMemo)', () => {
+  it('answers each date with its own quarter when a code\'s lines alternate dates across the 2026 phase-out', () => {
+    const memo = new CheckMemo(engine.catalog);
+    const asked = ['2025-11-03', '2026-02-01', '2025-12-30', '2026-03-01', '2025-11-03'].map((d) => memo.inpatientStatus('22558', d)!.inpatientOnly);
+    assert.deepEqual(asked, [true, false, true, false, true]);
+    assert.deepEqual(memo.inpatientStatus('22558', '2026-02-01'), status('22558', '2026-02-01'));
+    assert.equal(memo.inpatientStatus('99213', '2026-02-01')?.inpatientOnly ?? false, false);
+    assert.equal(memo.inpatientStatus('22558', '2026-02-01')!.inpatientOnly, false);
   });
 });

@@ -82,10 +82,9 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
 
   while (i < n) {
     let c = text.charCodeAt(i);
-    while (isSpace(c) && c !== segmentSep) {
-      if (++i >= n) break;
-      c = text.charCodeAt(i);
-    }
+    // Indentation is most of a pretty-printed file: no bound test per character (past the end
+    // charCodeAt is NaN, which is no space).
+    while (isSpace(c) && c !== segmentSep) c = text.charCodeAt(++i);
     if (i >= n) break;
     const id = segmentAt(text, i, elementSep, segmentSep);
     if (id === Segment.None) {
@@ -333,8 +332,12 @@ class Components {
   }
 }
 
-/** Scratch list of a line's modifiers; each line keeps an exact-size copy. */
-const modifierScratch: ModifierOccurrence[] = [];
+/**
+ * Scratch list of a line's modifiers, `[0, modifierCount)`; each line keeps an exact-size copy.
+ * Never emptied by `length = 0`, which drops its storage (a new one per line with modifiers).
+ */
+const modifierScratch: (ModifierOccurrence | undefined)[] = [];
+let modifierCount = 0;
 
 /**
  * The procedure of a composite `HC:99213:25:59`, when the qualifier says HCPCS/CPT: its code,
@@ -355,7 +358,7 @@ function procedure(text: string, start: number, end: number, declared: number, c
   }
   line.code = found;
   line.range = cursor.range(cs, ce);
-  const modifiers = modifierScratch;
+  modifierCount = 0;
   // Components 3-6 are the modifier slots; a two-character seventh (the description slot) is
   // a fifth modifier written by mistake, reported so that rules can flag it.
   for (let k = 2; k < count && k < 7; k++) {
@@ -364,10 +367,11 @@ function procedure(text: string, start: number, end: number, declared: number, c
     while (ms < me && text.charCodeAt(ms) === 32) ms++;
     while (me > ms && text.charCodeAt(me - 1) === 32) me--;
     if (me - ms !== 2) continue;
-    modifiers.push({ code: modifierAt(text, ms), range: cursor.range(ms, me) });
+    modifierScratch[modifierCount++] = { code: modifierAt(text, ms), range: cursor.range(ms, me) };
   }
-  line.modifiers = modifiers.length ? modifiers.slice() : NO_MODIFIERS;
-  modifiers.length = 0;
+  line.modifiers = modifierCount ? (modifierScratch.slice(0, modifierCount) as ModifierOccurrence[]) : NO_MODIFIERS;
+  // Let go of them: the scratch list outlives the document.
+  for (let k = 0; k < modifierCount; k++) modifierScratch[k] = undefined;
   return true;
 }
 

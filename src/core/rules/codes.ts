@@ -108,7 +108,9 @@ export const posUnknown: Rule = {
     const seen = new Set<string>();
     const out: RuleFinding[] = [];
     let fine: LineFacts | undefined; // the last facts object without a place of service or with a known one
-    for (const o of occurrences) {
+    // Indexed: these loops run once per check, mostly unoptimized, where for...of allocates per line.
+    for (let i = 0; i < occurrences.length; i++) {
+      const o = occurrences[i];
       if (o.facts === fine) continue;
       const pos = o.facts.placeOfService;
       if (!pos || catalog.placeOfService(pos)) {
@@ -133,7 +135,9 @@ export const addOnWithoutPrimary: Rule = {
   title: 'Add-on code billed without a primary procedure on the same claim and date',
   checkDocument(occurrences, { catalog }) {
     const out: RuleFinding[] = [];
-    for (const o of occurrences) {
+    // Indexed: these loops run once per check, mostly unoptimized, where for...of allocates per line.
+    for (let i = 0; i < occurrences.length; i++) {
+      const o = occurrences[i];
       if (!o.facts.claimId || !isAddOn(catalog.record(o.code))) continue;
       const others = sameClaimAndDate(occurrences, o).filter((x) => x !== o && !isAddOn(catalog.record(x.code)));
       if (others.length) continue;

@@ -29,7 +29,9 @@ export const inpatientOnlyOutpatient: Rule = {
     // Lines share facts objects (a claim's, a charge master's block): one setting per object in a row.
     let facts: LineFacts | undefined;
     let setting: LineSetting | undefined;
-    for (const o of occurrences) {
+    // Indexed: these loops run once per check, mostly unoptimized, where for...of allocates per line.
+    for (let i = 0; i < occurrences.length; i++) {
+      const o = occurrences[i];
       if (o.facts !== facts) setting = lineSetting((facts = o.facts), context.defaultSetting);
       if (setting?.setting !== 'outpatient') continue;
       const hit = status(o, context);

@@ -7,27 +7,41 @@
 import type { CodeRecord, IsoDate } from '../model';
 import type { Catalog, MueValue, PtpEdit } from '../catalog/catalog';
 import type { MueSetting } from '../pack/types';
-import { inpatientStatus, InpatientStatus } from '../catalog/inpatient';
+import { inpatientStatus, InpatientStatus, quarterOf } from '../catalog/inpatient';
 import type { RuleContext } from './types';
+import { ModifierMemo } from './modifierMemo';
 
 /** What the catalog said of one code during a check. */
 interface CodeAnswers {
   record: CodeRecord | undefined;
   known: boolean;
-  /** The inpatient-only status on the date last asked about ('' before the first question). */
-  statusDate: string;
+  /** The inpatient-only status in the quarter last asked about ('' before the first question). */
+  statusQuarter: string;
   status: Readonly<InpatientStatus> | undefined;
+  /** Every quarter asked about, once a second one is (a claim file's dates alternate). */
+  byQuarter: Map<string, Readonly<InpatientStatus> | undefined> | undefined;
 }
+
+/** Distinct dates of service remembered with their quarter (emptied, not grown, past this). */
+const MAX_DATES = 4096;
 
 export class CheckMemo {
   private code = '';
-  private answers: CodeAnswers = { record: undefined, known: false, statusDate: '', status: undefined };
+  private answers: CodeAnswers = { record: undefined, known: false, statusQuarter: '', status: undefined, byQuarter: undefined };
+  private readonly quarterByDate = new Map<string, string>();
   /** Every code asked about: a document's codes come back, just not always in a row. */
   private readonly byCode = new Map<string, CodeAnswers>();
   private readonly ptp = new Map<string, PtpEdit[]>();
   private readonly mueBySetting = new Map<string, Map<string, MueValue | null>>();
 
+  /** What the modifier rules remember (see modifierMemo.ts), made on first use. */
+  private modifierMemo: ModifierMemo | undefined;
+
   constructor(private readonly catalog: Catalog) {}
+
+  get modifiers(): ModifierMemo {
+    return (this.modifierMemo ??= new ModifierMemo(this.catalog));
+  }
 
   private at(code: string): CodeAnswers {
     if (code === this.code) return this.answers;
@@ -35,7 +49,7 @@ export class CheckMemo {
     let answers = this.byCode.get(code);
     if (!answers) {
       const record = this.catalog.record(code);
-      answers = { record, known: record !== undefined || this.catalog.knows(code), statusDate: '', status: undefined };
+      answers = { record, known: record !== undefined || this.catalog.knows(code), statusQuarter: '', status: undefined, byQuarter: undefined };
       this.byCode.set(code, answers);
     }
     return (this.answers = answers);
@@ -49,14 +63,26 @@ export class CheckMemo {
     return this.at(code).known;
   }
 
-  /** Inpatient-only status of `code` on `date` (see `inpatientStatus`). */
+  /** Inpatient-only status of `code` on `date` (see `inpatientStatus`): it depends on the date's quarter only. */
   inpatientStatus(code: string, date: IsoDate): Readonly<InpatientStatus> | undefined {
     const answers = this.at(code);
-    if (answers.statusDate !== date) {
-      answers.statusDate = date;
-      answers.status = answers.record && inpatientStatus(answers.record, date, this.catalog.quarters());
-    }
+    const quarter = this.quarterOf(date);
+    if (answers.statusQuarter === quarter) return answers.status;
+    if (answers.statusQuarter !== '') answers.byQuarter ??= new Map([[answers.statusQuarter, answers.status]]);
+    answers.statusQuarter = quarter;
+    const known = answers.byQuarter?.has(quarter);
+    answers.status = known ? answers.byQuarter!.get(quarter) : answers.record && inpatientStatus(answers.record, date, this.catalog.quarters());
+    if (!known) answers.byQuarter?.set(quarter, answers.status);
     return answers.status;
+  }
+
+  private quarterOf(date: IsoDate): string {
+    let quarter = this.quarterByDate.get(date);
+    if (quarter === undefined) {
+      if (this.quarterByDate.size >= MAX_DATES) this.quarterByDate.clear();
+      this.quarterByDate.set(date, (quarter = quarterOf(date)));
+    }
+    return quarter;
   }
 
   ptpEdits(code: string): readonly PtpEdit[] {

@@ -1,52 +1,96 @@
 /**
  * Modifier rules: `modifier-unknown`, `modifier-duplicate`, `modifier-too-many` and
- * `modifier-not-allowed` (from the code's CMS PFS payment indicators).
+ * `modifier-not-allowed` (from the code's CMS PFS payment indicators). What they conclude per code
+ * and modifier, and the texts of their findings, are made once per check (see modifierMemo.ts).
  */
 import { NO_FINDINGS } from './types';
 import type { Rule, RuleFinding } from './types';
 import { modifierVerdict } from '../codes/pfsMeaning';
 import { removeModifier } from './fixes';
-import { recordOf } from './lookup';
+import { memoOf, recordOf } from './lookup';
+import type { CodeOccurrence, Finding, FindingFix, ModifierOccurrence, PfsIndicators, Range } from '../model';
 
 /** A claim line carries at most four modifiers (CMS-1500 24D, X12 SV1-01-3..6). */
 const MAX_MODIFIERS = 4;
+
+/**
+ * The findings of the line being checked, `found[0, count)`; each line gets an exact-size copy (a
+ * list grown by push keeps room for 17). The scratch list is never emptied by `length = 0`, which
+ * drops its storage.
+ */
+const found: (RuleFinding | undefined)[] = [];
+let count = 0;
+
+function handOut(): RuleFinding[] {
+  if (!count) return NO_FINDINGS;
+  const out = found.slice(0, count) as RuleFinding[];
+  // Let go of them: the scratch list outlives the check.
+  for (let i = 0; i < count; i++) found[i] = undefined;
+  count = 0;
+  return out;
+}
+
+/**
+ * A finding with the members the runner fills in (rule, severity, code) already there, in the
+ * order it adds them: the object is made at its final size (each member added later made a second,
+ * out-of-object store per finding). The runner sets them again from the settings.
+ */
+function finding(rule: Rule, o: CodeOccurrence, range: Range, message: string, fixes: FindingFix[] | undefined): Finding {
+  return { range, occurrence: o, message, fixes, rule: rule.id, severity: rule.defaultSeverity, code: o.code };
+}
 
 export const modifierUnknown: Rule = {
   id: 'modifier-unknown',
   defaultSeverity: 'warning',
   title: 'Modifier is not a known CPT or HCPCS Level II modifier',
   check(o, context) {
-    if (!o.modifiers.length || o.modifiers.every((m) => context.catalog.modifier(m.code))) return NO_FINDINGS;
-    return o.modifiers
-      .filter((m) => !context.catalog.modifier(m.code))
-      .map((m) => {
-        const fix = removeModifier(m, context);
-        return {
-          range: m.range,
-          occurrence: o,
-          message: `Modifier ${m.code} on ${o.code} is not a CPT modifier or a HCPCS Level II modifier in the loaded data (CMS HCPCS 2025-10 modifiers, CPT modifiers).`,
-          fixes: fix ? [fix] : undefined,
-        };
-      });
+    const modifiers = o.modifiers;
+    if (!modifiers.length) return NO_FINDINGS;
+    const memo = memoOf(context).modifiers;
+    count = 0;
+    for (let i = 0; i < modifiers.length; i++) {
+      const m = modifiers[i];
+      if (memo.isKnown(m.code)) continue;
+      const fix = removeModifier(m, context, memo.titles.get(REMOVE, m.code, join, undefined));
+      found[count++] = finding(modifierUnknown, o, m.range, memo.unknownMessages.get(o.code, m.code, unknownText, undefined), fix ? [fix] : undefined);
+    }
+    return handOut();
   },
 };
+
+const REMOVE = 'Remove modifier ';
+const REMOVE_REPEATED = 'Remove the repeated modifier ';
+const join = (a: string, b: string): string => `${a}${b}`;
+const unknownText = (code: string, modifier: string): string =>
+  `Modifier ${modifier} on ${code} is not a CPT modifier or a HCPCS Level II modifier in the loaded data (CMS HCPCS 2025-10 modifiers, CPT modifiers).`;
+const duplicateText = (code: string, modifier: string): string => `Modifier ${modifier} is written twice on ${code}; payers reject repeated modifiers.`;
+
+/** Whether a modifier before `modifiers[i]` has its code (short lists: no set per line). */
+function writtenBefore(modifiers: readonly ModifierOccurrence[], i: number, seen: Set<string> | undefined): boolean {
+  if (seen) return seen.has(modifiers[i].code);
+  for (let j = 0; j < i; j++) if (modifiers[j].code === modifiers[i].code) return true;
+  return false;
+}
 
 export const modifierDuplicate: Rule = {
   id: 'modifier-duplicate',
   defaultSeverity: 'warning',
   title: 'The same modifier is written twice on one line',
   check(o, context) {
-    if (o.modifiers.length < 2) return NO_FINDINGS;
-    const seen = new Set<string>();
-    const out: RuleFinding[] = [];
-    for (const m of o.modifiers) {
-      if (seen.has(m.code)) {
-        const fix = removeModifier(m, context, `Remove the repeated modifier ${m.code}`);
-        out.push({ range: m.range, occurrence: o, message: `Modifier ${m.code} is written twice on ${o.code}; payers reject repeated modifiers.`, fixes: fix && [{ ...fix, safeForAll: true }] });
+    const modifiers = o.modifiers;
+    if (modifiers.length < 2) return NO_FINDINGS;
+    const seen = modifiers.length > 8 ? new Set<string>() : undefined;
+    count = 0;
+    for (let i = 0; i < modifiers.length; i++) {
+      const m = modifiers[i];
+      if (writtenBefore(modifiers, i, seen)) {
+        const memo = memoOf(context).modifiers;
+        const fix = removeModifier(m, context, memo.titles.get(REMOVE_REPEATED, m.code, join, undefined));
+        found[count++] = finding(modifierDuplicate, o, m.range, memo.duplicateMessages.get(o.code, m.code, duplicateText, undefined), fix && [{ ...fix, safeForAll: true }]);
       }
-      seen.add(m.code);
+      seen?.add(m.code);
     }
-    return out;
+    return handOut();
   },
 };
 
@@ -72,21 +116,26 @@ export const modifierNotAllowed: Rule = {
   defaultSeverity: 'warning',
   title: "Modifier forbidden by the code's CMS PFS payment indicators",
   check(o, context) {
-    if (!o.modifiers.length) return NO_FINDINGS;
-    const record = recordOf(context, o.code);
-    if (!record?.pfs) return NO_FINDINGS;
-    const out: RuleFinding[] = [];
-    for (const m of o.modifiers) {
-      const verdict = modifierVerdict(m.code, record.pfs);
-      if (verdict.allowed !== false) continue;
-      const fix = removeModifier(m, context);
-      out.push({
-        range: m.range,
-        occurrence: o,
-        message: `Modifier ${m.code} is not allowed on ${o.code}: ${verdict.reason} (CMS PFS ${record.pfs.release}).`,
-        fixes: fix ? [fix] : undefined,
-      });
+    const modifiers = o.modifiers;
+    if (!modifiers.length) return NO_FINDINGS;
+    const pfs = recordOf(context, o.code)?.pfs;
+    if (!pfs) return NO_FINDINGS;
+    // The verdict depends on the code's indicators and the modifier only: one per pair in a check.
+    const memo = memoOf(context).modifiers;
+    count = 0;
+    for (let i = 0; i < modifiers.length; i++) {
+      const m = modifiers[i];
+      const message = memo.notAllowedMessages.get(o.code, m.code, notAllowedText, pfs);
+      if (!message) continue;
+      const fix = removeModifier(m, context, memo.titles.get(REMOVE, m.code, join, undefined));
+      found[count++] = finding(modifierNotAllowed, o, m.range, message, fix ? [fix] : undefined);
     }
-    return out;
+    return handOut();
   },
 };
+
+/** The message of a modifier the indicators forbid, '' when they do not. */
+function notAllowedText(code: string, modifier: string, pfs: PfsIndicators): string {
+  const verdict = modifierVerdict(modifier, pfs);
+  return verdict.allowed !== false ? '' : `Modifier ${modifier} is not allowed on ${code}: ${verdict.reason} (CMS PFS ${pfs.release}).`;
+}
