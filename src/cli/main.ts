@@ -1,9 +1,9 @@
 /**
  * `cpt-lens`: the command-line checker over the same engine as the extension.
- * Reads files, never writes them.
+ * Reads files, never writes them. Reads them synchronously: a run has nothing to overlap with its
+ * reads, and asynchronous ones only add trips through the thread pool (and loading fs/promises).
  */
-import { existsSync, writeSync } from 'fs';
-import { readFile } from 'fs/promises';
+import { existsSync, readFileSync, writeSync } from 'fs';
 import * as path from 'path';
 import { Engine } from '../core/engine';
 import { loadPacks } from '../core/pack/load';
@@ -87,7 +87,7 @@ interface DataFile {
 async function importFile(f: DataFile, io: Io): Promise<ImportResult | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(f.file);
+    bytes = readFileSync(f.file);
   } catch (e) {
     io.err(`cpt-lens: data not loaded: ${f.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     return undefined;
@@ -109,7 +109,7 @@ async function projectConfig(args: Args, io: Io, cwd: string): Promise<{ config:
   const file = args.configFile ? path.resolve(cwd, args.configFile) : findProjectConfig(cwd, existsSync);
   if (!file) return undefined;
   try {
-    return { config: parseProjectConfig(await readFile(file, 'utf8'), file), dir: path.dirname(file) };
+    return { config: parseProjectConfig(readFileSync(file, 'utf8'), file), dir: path.dirname(file) };
   } catch (e) {
     if (e instanceof ImportError) io.err(`cpt-lens: configuration not read: ${e.message}`);
     else io.err(`cpt-lens: configuration not read: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
@@ -184,7 +184,7 @@ async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}
   for (const file of args.positional) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(path.resolve(cwd, file));
+      bytes = readFileSync(path.resolve(cwd, file));
     } catch (e) {
       io.err(`cpt-lens: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
       unreadable = true;
