@@ -13,13 +13,14 @@ import { ImportError, importData, ImportOptions, ImportResult, orderImported } f
 import { useNodeSha256 } from '../core/import/nodeSha256';
 import { dataFileEntries, entryOptions, findProjectConfig, parseProjectConfig, ProjectConfig } from '../core/config/projectConfig';
 import type { RuleSettings } from '../core/rules/types';
-import { decodeText, looksBinary } from '../core/text/decode';
+import { looksBinary } from '../core/text/decode';
 import { cardToMarkdown } from '../core/card/markdown';
 import { cardToText } from '../core/card/text';
 import { codeShape } from '../core/codes/shapes';
 import { Args, parseArgs, UsageError, USAGE } from './args';
 import { toSarif, SarifInput } from './sarif';
 import { VERSION } from './version';
+import { fileText } from './fileText';
 import { findingRow, occurrenceRow, Row, rowText } from './rows';
 
 // Converted files are keyed by Node's own SHA-256 (the portable one is for hosts without it).
@@ -182,7 +183,7 @@ async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}
   let unreadable = false;
   let errorFound = false;
   for (const file of args.positional) {
-    let bytes: Uint8Array;
+    let bytes: Buffer;
     try {
       bytes = readFileSync(path.resolve(cwd, file));
     } catch (e) {
@@ -195,7 +196,7 @@ async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}
       unreadable = true;
       continue;
     }
-    const { text } = decodeText(bytes);
+    const text = fileText(bytes);
     if (args.command === 'codes') {
       for (const o of engine.recognize(text, { fileName: file })) rows.push(occurrenceRow(file, o));
     } else {
