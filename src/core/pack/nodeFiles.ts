@@ -1,7 +1,7 @@
 /** Pack files read from the local disk (CLI, desktop extension host). */
-import { createHash } from 'crypto';
 import { closeSync, fstatSync, openSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { nodeSha256Hex as sha256 } from '../import/nodeSha256';
 import { BUNDLED_PACKS } from './bundled';
 import type { PackFile } from './load';
 import { layoutOf, restorePack, SavedLayout, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from './snapshot';
@@ -43,8 +43,6 @@ interface SnapshotFile {
   /** Size of the binary file, to refuse one that does not belong to this JSON. */
   bytes?: number;
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * In the JSON file a table's keys are one string and its numbers (offsets, shapes, key order, key
