@@ -19,7 +19,7 @@ import { cardToText } from '../core/card/text';
 import { codeShape } from '../core/codes/shapes';
 import { Args, parseArgs, UsageError, USAGE } from './args';
 import { toSarif, SarifInput } from './sarif';
-import { VERSION } from './version';
+import { cliVersion } from './version';
 import { fileText } from './fileText';
 import { findingRow, occurrenceRow, Row, rowText } from './rows';
 
@@ -209,7 +209,7 @@ async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}
     }
   }
   if (args.format === 'json') io.out(JSON.stringify(rows));
-  else if (args.format === 'sarif') io.out(JSON.stringify(toSarif(sarifInputs, VERSION), null, 2));
+  else if (args.format === 'sarif') io.out(JSON.stringify(toSarif(sarifInputs, cliVersion()), null, 2));
   else if (rows.length) io.out(rows.map(rowText).join('\n'));
   if (unreadable) return 2;
   return errorFound ? 1 : 0;
