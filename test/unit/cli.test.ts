@@ -59,6 +59,21 @@ describe('cpt-lens CLI', () => {
     assert.deepEqual(rules, ['inpatient-only', 'modifier-unknown']);
   });
 
+  it('check --format json rows are the public contract: these keys in this order, the range of the finding', async () => {
+    const file = tempFile('note.txt', 'CPT 64866-ZZ\n');
+    const r = await run('check', file, '--format', 'json');
+    const row = JSON.parse(r.out).find((x: { rule: string }) => x.rule === 'modifier-unknown');
+    // The finding is on the modifier (columns 11-13), the occurrence on the code: the row takes the finding's range.
+    assert.equal(
+      JSON.stringify(row),
+      JSON.stringify({
+        file, line: 1, column: 11, endLine: 1, endColumn: 13, text: '64866', code: '64866', system: 'CPT-I', modifiers: ['ZZ'],
+        rule: 'modifier-unknown', severity: row.severity, message: row.message,
+      }),
+    );
+    assert.match(row.message, /ZZ/);
+  });
+
   it('bad usage exits 2 with a message', async () => {
     assert.equal((await run('codes')).code, 2);
     assert.equal((await run('check', 'x', '--format', 'yaml')).code, 2);
