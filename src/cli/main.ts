@@ -42,8 +42,17 @@ function writeFd(fd: 1 | 2, text: string): void {
   try {
     while (done < bytes.length) done += writeSync(fd, bytes, done);
   } catch {
+    streamed = true;
     (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(done));
   }
+}
+
+/** Some output went through a stream, which may still be writing it. */
+let streamed = false;
+
+/** Whether everything the CLI printed has been written (nothing left to a stream): the process may end at once. */
+export function outputWritten(): boolean {
+  return !streamed;
 }
 
 const stdio: Io = {

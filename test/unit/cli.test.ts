@@ -104,6 +104,22 @@ describe('cpt-lens CLI', () => {
   });
 });
 
+describe('cpt-lens as a process', () => {
+  it('ends as soon as its output is written, all of it, even megabytes through a pipe, with the exit code of the check', () => {
+    const file = tempFile('many.txt', 'CPT 64866-ZZ\n'.repeat(5000));
+    const bin = path.join(REPO_ROOT, 'bin', 'cpt-lens.js');
+    const r = spawnSync(process.execPath, [bin, 'check', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.length > 1 << 20);
+    const rows = JSON.parse(r.stdout);
+    assert.equal(rows.length, 10000); // inpatient-only and modifier-unknown on every line
+    assert.deepEqual(rows.at(-1), { ...rows.at(-1), line: 5000 });
+    const unreadable = spawnSync(process.execPath, [bin, 'check', file, '/nonexistent/claim.837'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.equal(unreadable.status, 2);
+    assert.equal(unreadable.stdout.split('\n').filter(Boolean).length, 10000);
+  });
+});
+
 describe('cpt-lens check --format sarif', () => {
   it('writes SARIF 2.1.0 that code-scanning tools read: rules, levels, 1-based regions, related locations', async () => {
     const file = tempFile('claim.837', [
