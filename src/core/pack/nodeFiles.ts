@@ -3,7 +3,9 @@ import { closeSync, fstatSync, openSync, readFileSync, writeFileSync } from 'fs'
 import * as path from 'path';
 import { nodeSha256Hex as sha256 } from '../import/nodeSha256';
 import { BUNDLED_PACKS } from './bundled';
+import { fileSlices } from './fileSlices';
 import type { PackFile } from './load';
+import type { DataPack } from './types';
 import { layoutOf, restorePack, SavedLayout, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from './snapshot';
 
 /**
@@ -144,12 +146,33 @@ function readSnapshot(root: string): Record<string, SavedPack> {
   }
 }
 
+/** The pack rebuilt from its saved layout, or undefined when the file's bytes are not the saved ones. */
+function restoreSaved(file: string, saved: SavedPack): DataPack | undefined {
+  const fd = openSync(file, 'r');
+  let owned = false;
+  try {
+    const { size, mtimeNs } = fstatSync(fd, { bigint: true });
+    if (sameStamp(saved.stamp, { size: Number(size), mtimeNs: String(mtimeNs) })) {
+      // The very bytes saved: read only what is asked for, through this descriptor (this file,
+      // whatever replaces it on disk later), which the slices own and close.
+      const slice = fileSlices(fd);
+      owned = true;
+      return restorePack(slice, saved.layout);
+    }
+    const bytes = readFileSync(fd);
+    return saved.sha256 === sha256(bytes) ? restorePack((start, end) => bytes.toString('utf8', start, end), saved.layout) : undefined;
+  } finally {
+    if (!owned) closeSync(fd);
+  }
+}
+
 /**
  * The bundled packs inside an installed extension or a checkout (`<root>/data/packs`). A pack whose
  * bytes are exactly the ones snapshotted at build time is rebuilt from its saved layout, and only
  * the parts read are ever decoded; any other is read and parsed from its text. The bytes are known
  * to be the same when the file's size and modification time are the ones the build recorded
- * (hashing the 3.8 MB of packs took a tenth of a CLI run), else when their hash is.
+ * (hashing the 3.8 MB of packs took a tenth of a CLI run), and then only the parts asked for are
+ * read; else when their hash is.
  */
 export function bundledPackFiles(root: string): PackFile[] {
   let snapshot: Record<string, SavedPack> | undefined;
@@ -161,9 +184,7 @@ export function bundledPackFiles(root: string): PackFile[] {
         snapshot ??= readSnapshot(root);
         const saved = Object.prototype.hasOwnProperty.call(snapshot, name) ? snapshot[name] : undefined;
         if (!saved) return undefined;
-        const { bytes, stamp } = readStamped(file);
-        if (!sameStamp(saved.stamp, stamp) && saved.sha256 !== sha256(bytes)) return undefined;
-        return restorePack((start, end) => bytes.toString('utf8', start, end), saved.layout);
+        return restoreSaved(file, saved);
       },
     };
   });

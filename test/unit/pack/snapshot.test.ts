@@ -93,6 +93,10 @@ describe('bundled packs rebuilt from the build-time snapshot', () => {
     editSnapshot(root, (saved) => Object.values(saved.packs).forEach((p) => (p.sha256 = '0'.repeat(64))));
     const files = bundledPackFiles(root);
     for (const [i, name] of BUNDLED_PACKS.entries()) assert.deepEqual(await files[i].load?.(), JSON.parse(text(root, name)), name);
+    // Entries looked up one by one are read from the file as asked, and answer as scanned packs do.
+    const restored = new Catalog((await loadPacks(bundledPackFiles(root))).packs);
+    const scanned = new Catalog((await loadPacks(bundledPackFiles(root).map(({ name, read }) => ({ name, read })))).packs);
+    for (const code of ['A0021', '64866', 'J1100', '99213', 'G0008', 'ZZZZZ']) assert.deepEqual(restored.record(code), scanned.record(code), code);
   });
 
   it('an edit that keeps the size is caught by the new modification time', async () => {
