@@ -12,7 +12,9 @@
 const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
-const Module = require('module');
+// The CommonJS loader's Module class, as `require('module')` gives it without loading that module's
+// own dependencies (the ES module loader, source maps).
+const Module = module.constructor;
 
 const MAGIC = Buffer.from('cpt-lens code cache 1\n');
 
