@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const common = {
@@ -42,4 +43,15 @@ await Promise.all([
   const module = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
   module.exports.writeBundledSnapshot(root);
+}
+
+// dist/cli.js.cache: V8's code for the CLI bundle, compiled by the node that builds (the one that
+// will run it) in a process of its own; bin/load-cli.js uses it when it fits (scripts/cli-code-cache.cjs).
+{
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli-code-cache.cjs')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  if (r.status !== 0) throw new Error(`scripts/cli-code-cache.cjs failed (exit ${r.status ?? r.signal})`);
 }

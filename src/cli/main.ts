@@ -1,9 +1,9 @@
 /**
  * `cpt-lens`: the command-line checker over the same engine as the extension.
- * Reads files, never writes them.
+ * Reads files, never writes them. Reads them synchronously: a run has nothing to overlap with its
+ * reads, and asynchronous ones only add trips through the thread pool (and loading fs/promises).
  */
-import { existsSync, writeSync } from 'fs';
-import { readFile } from 'fs/promises';
+import { existsSync, readFileSync, writeSync } from 'fs';
 import * as path from 'path';
 import { Engine } from '../core/engine';
 import { loadPacks } from '../core/pack/load';
@@ -13,13 +13,14 @@ import { ImportError, importData, ImportOptions, ImportResult, orderImported } f
 import { useNodeSha256 } from '../core/import/nodeSha256';
 import { dataFileEntries, entryOptions, findProjectConfig, parseProjectConfig, ProjectConfig } from '../core/config/projectConfig';
 import type { RuleSettings } from '../core/rules/types';
-import { decodeText, looksBinary } from '../core/text/decode';
+import { looksBinary } from '../core/text/decode';
 import { cardToMarkdown } from '../core/card/markdown';
 import { cardToText } from '../core/card/text';
 import { codeShape } from '../core/codes/shapes';
 import { Args, parseArgs, UsageError, USAGE } from './args';
 import { toSarif, SarifInput } from './sarif';
-import { VERSION } from './version';
+import { cliVersion } from './version';
+import { fileText } from './fileText';
 import { findingRow, occurrenceRow, Row, rowText } from './rows';
 
 // Converted files are keyed by Node's own SHA-256 (the portable one is for hosts without it).
@@ -41,8 +42,17 @@ function writeFd(fd: 1 | 2, text: string): void {
   try {
     while (done < bytes.length) done += writeSync(fd, bytes, done);
   } catch {
+    streamed = true;
     (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(done));
   }
+}
+
+/** Some output went through a stream, which may still be writing it. */
+let streamed = false;
+
+/** Whether everything the CLI printed has been written (nothing left to a stream): the process may end at once. */
+export function outputWritten(): boolean {
+  return !streamed;
 }
 
 const stdio: Io = {
@@ -87,7 +97,7 @@ interface DataFile {
 async function importFile(f: DataFile, io: Io): Promise<ImportResult | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(f.file);
+    bytes = readFileSync(f.file);
   } catch (e) {
     io.err(`cpt-lens: data not loaded: ${f.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     return undefined;
@@ -109,7 +119,7 @@ async function projectConfig(args: Args, io: Io, cwd: string): Promise<{ config:
   const file = args.configFile ? path.resolve(cwd, args.configFile) : findProjectConfig(cwd, existsSync);
   if (!file) return undefined;
   try {
-    return { config: parseProjectConfig(await readFile(file, 'utf8'), file), dir: path.dirname(file) };
+    return { config: parseProjectConfig(readFileSync(file, 'utf8'), file), dir: path.dirname(file) };
   } catch (e) {
     if (e instanceof ImportError) io.err(`cpt-lens: configuration not read: ${e.message}`);
     else io.err(`cpt-lens: configuration not read: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
@@ -182,9 +192,9 @@ async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}
   let unreadable = false;
   let errorFound = false;
   for (const file of args.positional) {
-    let bytes: Uint8Array;
+    let bytes: Buffer;
     try {
-      bytes = await readFile(path.resolve(cwd, file));
+      bytes = readFileSync(path.resolve(cwd, file));
     } catch (e) {
       io.err(`cpt-lens: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
       unreadable = true;
@@ -195,7 +205,7 @@ async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}
       unreadable = true;
       continue;
     }
-    const { text } = decodeText(bytes);
+    const text = fileText(bytes);
     if (args.command === 'codes') {
       for (const o of engine.recognize(text, { fileName: file })) rows.push(occurrenceRow(file, o));
     } else {
@@ -208,7 +218,7 @@ async function scan(engine: Engine, args: Args, io: Io, rules: RuleSettings = {}
     }
   }
   if (args.format === 'json') io.out(JSON.stringify(rows));
-  else if (args.format === 'sarif') io.out(JSON.stringify(toSarif(sarifInputs, VERSION), null, 2));
+  else if (args.format === 'sarif') io.out(JSON.stringify(toSarif(sarifInputs, cliVersion()), null, 2));
   else if (rows.length) io.out(rows.map(rowText).join('\n'));
   if (unreadable) return 2;
   return errorFound ? 1 : 0;

@@ -33,13 +33,19 @@ export function occurrenceRow(file: string, o: CodeOccurrence): Row {
   };
 }
 
+/** The finding's own range; the other fields of its occurrence, in the same order (one object per finding, no copy). */
 export function findingRow(file: string, f: Finding): Row {
+  const o = f.occurrence;
   return {
-    ...occurrenceRow(file, f.occurrence),
+    file,
     line: f.range.startLine + 1,
     column: f.range.startCharacter + 1,
     endLine: f.range.endLine + 1,
     endColumn: f.range.endCharacter + 1,
+    text: o.text,
+    code: o.code,
+    system: o.system,
+    modifiers: o.modifiers.map((m) => m.code),
     rule: f.rule,
     severity: f.severity,
     message: f.message,

@@ -14,4 +14,9 @@ function readVersion(): string {
   return '0.0.0';
 }
 
-export const VERSION = readVersion();
+let version: string | undefined;
+
+/** Read when first asked for (SARIF output names it): most runs never need package.json. */
+export function cliVersion(): string {
+  return (version ??= readVersion());
+}

@@ -59,6 +59,21 @@ describe('cpt-lens CLI', () => {
     assert.deepEqual(rules, ['inpatient-only', 'modifier-unknown']);
   });
 
+  it('check --format json rows are the public contract: these keys in this order, the range of the finding', async () => {
+    const file = tempFile('note.txt', 'CPT 64866-ZZ\n');
+    const r = await run('check', file, '--format', 'json');
+    const row = JSON.parse(r.out).find((x: { rule: string }) => x.rule === 'modifier-unknown');
+    // The finding is on the modifier (columns 11-13), the occurrence on the code: the row takes the finding's range.
+    assert.equal(
+      JSON.stringify(row),
+      JSON.stringify({
+        file, line: 1, column: 11, endLine: 1, endColumn: 13, text: '64866', code: '64866', system: 'CPT-I', modifiers: ['ZZ'],
+        rule: 'modifier-unknown', severity: row.severity, message: row.message,
+      }),
+    );
+    assert.match(row.message, /ZZ/);
+  });
+
   it('bad usage exits 2 with a message', async () => {
     assert.equal((await run('codes')).code, 2);
     assert.equal((await run('check', 'x', '--format', 'yaml')).code, 2);
@@ -86,6 +101,22 @@ describe('cpt-lens CLI', () => {
     assert.equal(fs.statSync(file).mtimeMs, before);
     const bad = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'cpt-lens.js'), 'show'], { encoding: 'utf8' });
     assert.equal(bad.status, 2);
+  });
+});
+
+describe('cpt-lens as a process', () => {
+  it('ends as soon as its output is written, all of it, even megabytes through a pipe, with the exit code of the check', () => {
+    const file = tempFile('many.txt', 'CPT 64866-ZZ\n'.repeat(5000));
+    const bin = path.join(REPO_ROOT, 'bin', 'cpt-lens.js');
+    const r = spawnSync(process.execPath, [bin, 'check', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.length > 1 << 20);
+    const rows = JSON.parse(r.stdout);
+    assert.equal(rows.length, 10000); // inpatient-only and modifier-unknown on every line
+    assert.deepEqual(rows.at(-1), { ...rows.at(-1), line: 5000 });
+    const unreadable = spawnSync(process.execPath, [bin, 'check', file, '/nonexistent/claim.837'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.equal(unreadable.status, 2);
+    assert.equal(unreadable.stdout.split('\n').filter(Boolean).length, 10000);
   });
 });
 

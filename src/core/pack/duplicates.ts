@@ -3,7 +3,13 @@
  * word, so a user's pack that lists a code twice would silently lose one entry; the importer
  * reports the second one with its line instead. One pass with jsonc-parser's visitor.
  */
-import { visit } from 'jsonc-parser';
+import type * as JsoncVisit from './jsoncVisit';
+
+/**
+ * jsonc-parser, loaded when a pack is first checked for duplicates (a data file imported): its
+ * module fills tables of some 350 KB when loaded, young garbage at every CLI start otherwise.
+ */
+let jsonc: typeof JsoncVisit | undefined;
 
 /** Tables keyed by code, as paths from the pack's root. */
 const TABLES = ['codes', 'modifiers', 'placesOfService', 'pfs.rows', 'opps.status', 'ptp.edits', 'mue.values'];
@@ -26,7 +32,7 @@ export function findDuplicateKey(text: string): DuplicateKey | undefined {
     pending = undefined;
     seen.push(object && TABLES.includes(path.slice(1).join('.')) ? new Set() : undefined);
   };
-  visit(text, {
+  (jsonc ??= require('./jsoncVisit') as typeof JsoncVisit).visit(text, {
     onObjectBegin: () => begin(true),
     onObjectEnd: () => {
       seen.pop();

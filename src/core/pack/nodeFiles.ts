@@ -1,14 +1,19 @@
 /** Pack files read from the local disk (CLI, desktop extension host). */
-import { createHash } from 'crypto';
-import { readFileSync, writeFileSync } from 'fs';
-import { readFile } from 'fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { nodeSha256Hex as sha256 } from '../import/nodeSha256';
 import { BUNDLED_PACKS } from './bundled';
+import { fileSlices } from './fileSlices';
 import type { PackFile } from './load';
+import type { DataPack } from './types';
 import { layoutOf, restorePack, SavedLayout, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from './snapshot';
 
+/**
+ * A pack file on disk. Read synchronously: a local file is read faster in one call than through
+ * the thread pool in chunks, and a CLI run has nothing else to do meanwhile.
+ */
 export function diskPackFile(file: string): PackFile {
-  return { name: file, read: () => readFile(file, 'utf8') };
+  return { name: file, read: async () => readFileSync(file, 'utf8') };
 }
 
 /** Where `npm run build` saves the bundled packs' layouts (see `snapshot.ts`), and their numbers. */
@@ -17,15 +22,29 @@ export function snapshotFile(root: string): string {
 }
 const numbersFile = (root: string): string => path.join(root, 'dist', 'packs.snapshot.bin');
 
+/**
+ * A pack file's size and modification time (nanoseconds, as a decimal string) when the build read
+ * it. Recorded only when the file was last modified well before the build read it, so that an edit
+ * right after the build cannot land on the same (coarse) timestamp ("racy" stamps, as git says).
+ */
+export interface FileStamp {
+  size: number;
+  mtimeNs: string;
+}
+
+interface SavedPack {
+  sha256: string;
+  stamp?: FileStamp;
+  layout: SavedLayout;
+}
+
 interface SnapshotFile {
   format: string;
   version: number;
-  packs: Record<string, { sha256: string; layout: SavedLayout }>;
+  packs: Record<string, SavedPack>;
   /** Size of the binary file, to refuse one that does not belong to this JSON. */
   bytes?: number;
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * In the JSON file a table's keys are one string and its numbers (offsets, shapes, key order, key
@@ -67,15 +86,22 @@ function decode(layout: unknown[], numbers: Int32Array): SavedLayout {
   });
 }
 
+/** Timestamps this close to the read may be shared by a later edit (coarse clocks: 2 s on FAT). */
+const RACY_MS = 2000;
+
 /** Saves the layouts of the bundled packs under `root` (run by scripts/build.mjs). */
 export function writeBundledSnapshot(root: string): string {
   const packs: SnapshotFile['packs'] = {};
   const numbers: Int32Array[] = [];
   const at = { next: 0 };
   for (const name of BUNDLED_PACKS) {
-    const bytes = readFileSync(path.join(root, 'data', 'packs', name));
+    const readAt = Date.now();
+    const { bytes, stamp } = readStamped(path.join(root, 'data', 'packs', name));
     const layout = layoutOf(bytes.toString('utf8'), name);
-    if (layout) packs[name] = { sha256: sha256(bytes), layout: encode(layout, numbers, at) as SavedLayout };
+    if (!layout) continue;
+    const saved: SavedPack = { sha256: sha256(bytes), layout: encode(layout, numbers, at) as SavedLayout };
+    if (Number(BigInt(stamp.mtimeNs) / 1_000_000n) < readAt - RACY_MS) saved.stamp = stamp;
+    packs[name] = saved;
   }
   const all = new Int32Array(at.next);
   let o = 0;
@@ -89,16 +115,30 @@ export function writeBundledSnapshot(root: string): string {
   return file;
 }
 
+/** A file's bytes and the stamp of the very file read (one open: no swap between stat and read). */
+function readStamped(file: string): { bytes: Buffer; stamp: FileStamp } {
+  const fd = openSync(file, 'r');
+  try {
+    const { mtimeNs } = fstatSync(fd, { bigint: true });
+    const bytes = readFileSync(fd);
+    return { bytes, stamp: { size: bytes.length, mtimeNs: String(mtimeNs) } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const sameStamp = (a: FileStamp | undefined, b: FileStamp): boolean => a !== undefined && a.size === b.size && a.mtimeNs === b.mtimeNs;
+
 /** The saved layouts, or nothing when absent, unreadable or of another version (packs are then scanned). */
-function readSnapshot(root: string): Record<string, { sha256: string; layout: SavedLayout }> {
+function readSnapshot(root: string): Record<string, SavedPack> {
   try {
     const saved = JSON.parse(readFileSync(snapshotFile(root), 'utf8')) as SnapshotFile;
     if (saved.format !== SNAPSHOT_FORMAT || saved.version !== SNAPSHOT_VERSION) return {};
     const bytes = readFileSync(numbersFile(root));
     if (bytes.byteLength !== saved.bytes || bytes.byteOffset % 4 !== 0) return {};
     const numbers = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-    const packs: Record<string, { sha256: string; layout: SavedLayout }> = {};
-    for (const [name, p] of Object.entries(saved.packs)) packs[name] = { sha256: p.sha256, layout: decode(p.layout, numbers) };
+    const packs: Record<string, SavedPack> = {};
+    for (const [name, p] of Object.entries(saved.packs)) packs[name] = { sha256: p.sha256, stamp: p.stamp, layout: decode(p.layout, numbers) };
     return packs;
   } catch {
     // No snapshot: a checkout before `npm run build`.
@@ -106,13 +146,36 @@ function readSnapshot(root: string): Record<string, { sha256: string; layout: Sa
   }
 }
 
+/** The pack rebuilt from its saved layout, or undefined when the file's bytes are not the saved ones. */
+function restoreSaved(file: string, saved: SavedPack): DataPack | undefined {
+  const fd = openSync(file, 'r');
+  let owned = false;
+  try {
+    const { size, mtimeNs } = fstatSync(fd, { bigint: true });
+    if (sameStamp(saved.stamp, { size: Number(size), mtimeNs: String(mtimeNs) })) {
+      // The very bytes saved: read only what is asked for, through this descriptor (this file,
+      // whatever replaces it on disk later), which the slices own and close.
+      const slice = fileSlices(fd);
+      owned = true;
+      return restorePack(slice, saved.layout);
+    }
+    const bytes = readFileSync(fd);
+    return saved.sha256 === sha256(bytes) ? restorePack((start, end) => bytes.toString('utf8', start, end), saved.layout) : undefined;
+  } finally {
+    if (!owned) closeSync(fd);
+  }
+}
+
 /**
  * The bundled packs inside an installed extension or a checkout (`<root>/data/packs`). A pack whose
  * bytes are exactly the ones snapshotted at build time is rebuilt from its saved layout, and only
- * the parts read are ever decoded; any other is read and parsed from its text.
+ * the parts read are ever decoded; any other is read and parsed from its text. The bytes are known
+ * to be the same when the file's size and modification time are the ones the build recorded
+ * (hashing the 3.8 MB of packs took a tenth of a CLI run), and then only the parts asked for are
+ * read; else when their hash is.
  */
 export function bundledPackFiles(root: string): PackFile[] {
-  let snapshot: Record<string, { sha256: string; layout: SavedLayout }> | undefined;
+  let snapshot: Record<string, SavedPack> | undefined;
   return BUNDLED_PACKS.map((name) => {
     const file = path.join(root, 'data', 'packs', name);
     return {
@@ -121,9 +184,7 @@ export function bundledPackFiles(root: string): PackFile[] {
         snapshot ??= readSnapshot(root);
         const saved = Object.prototype.hasOwnProperty.call(snapshot, name) ? snapshot[name] : undefined;
         if (!saved) return undefined;
-        const bytes = await readFile(file);
-        if (saved.sha256 !== sha256(bytes)) return undefined;
-        return restorePack((start, end) => bytes.toString('utf8', start, end), saved.layout);
+        return restoreSaved(file, saved);
       },
     };
   });

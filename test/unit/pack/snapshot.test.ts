@@ -23,6 +23,31 @@ function tempRoot(): string {
 }
 
 const text = (root: string, name: string): string => fs.readFileSync(path.join(root, 'data', 'packs', name), 'utf8');
+const packPath = (root: string, name: string): string => path.join(root, 'data', 'packs', name);
+const HCPCS = BUNDLED_PACKS.find((n) => n.startsWith('hcpcs'))!;
+
+/** Dates every pack an hour back, as in a checkout built long after its files were written. */
+function ageing(root: string): string {
+  const then = Date.now() / 1000 - 3600;
+  for (const name of BUNDLED_PACKS) fs.utimesSync(packPath(root, name), then, then);
+  return root;
+}
+
+/** The snapshot's JSON, edited in place. */
+function editSnapshot(root: string, edit: (saved: { packs: Record<string, { sha256: string; stamp?: { size: number; mtimeNs: string } }> }) => void): void {
+  const saved = JSON.parse(fs.readFileSync(snapshotFile(root), 'utf8'));
+  edit(saved);
+  fs.writeFileSync(snapshotFile(root), JSON.stringify(saved));
+}
+
+/** The HCPCS pack with one descriptor letter changed: same size, other bytes. */
+function editSameSize(root: string): void {
+  const before = text(root, HCPCS);
+  const after = before.replace(/"A0021":\{("[a-z]+":)"(.)/i, (_m, key: string, c: string) => `"A0021":{${key}"${c === 'X' ? 'Y' : 'X'}`);
+  assert.notEqual(after, before);
+  assert.equal(Buffer.byteLength(after), Buffer.byteLength(before));
+  fs.writeFileSync(packPath(root, HCPCS), after);
+}
 
 describe('bundled packs rebuilt from the build-time snapshot', () => {
   it('every bundled pack is rebuilt from its saved layout as exactly what JSON.parse of its text gives, its big tables lazy', async () => {
@@ -59,6 +84,48 @@ describe('bundled packs rebuilt from the build-time snapshot', () => {
     assert.equal(await files[BUNDLED_PACKS.indexOf(name)].load?.(), undefined);
     const catalog = new Catalog((await loadPacks(files)).packs);
     assert.equal(catalog.record('A0021')?.summary, 'edited');
+  });
+
+  it('a pack whose size and modification time are the ones the build recorded is restored without hashing its bytes', async () => {
+    const root = ageing(tempRoot());
+    writeBundledSnapshot(root);
+    // A wrong hash proves it is not consulted: the recorded size and time vouch for the bytes.
+    editSnapshot(root, (saved) => Object.values(saved.packs).forEach((p) => (p.sha256 = '0'.repeat(64))));
+    const files = bundledPackFiles(root);
+    for (const [i, name] of BUNDLED_PACKS.entries()) assert.deepEqual(await files[i].load?.(), JSON.parse(text(root, name)), name);
+    // Entries looked up one by one are read from the file as asked, and answer as scanned packs do.
+    const restored = new Catalog((await loadPacks(bundledPackFiles(root))).packs);
+    const scanned = new Catalog((await loadPacks(bundledPackFiles(root).map(({ name, read }) => ({ name, read })))).packs);
+    for (const code of ['A0021', '64866', 'J1100', '99213', 'G0008', 'ZZZZZ']) assert.deepEqual(restored.record(code), scanned.record(code), code);
+  });
+
+  it('an edit that keeps the size is caught by the new modification time', async () => {
+    const root = ageing(tempRoot());
+    writeBundledSnapshot(root);
+    editSameSize(root);
+    assert.equal(await bundledPackFiles(root)[BUNDLED_PACKS.indexOf(HCPCS)].load?.(), undefined);
+  });
+
+  it('an edit that puts back the recorded modification time is caught by the size, then the hash', async () => {
+    const root = ageing(tempRoot());
+    writeBundledSnapshot(root);
+    const { mtime } = fs.statSync(packPath(root, HCPCS));
+    fs.writeFileSync(packPath(root, HCPCS), text(root, HCPCS).replace('"A0021":{', '"A0021":{"summary":"edited",'));
+    fs.utimesSync(packPath(root, HCPCS), mtime, mtime);
+    const files = bundledPackFiles(root);
+    assert.equal(await files[BUNDLED_PACKS.indexOf(HCPCS)].load?.(), undefined);
+    assert.equal(new Catalog((await loadPacks(files)).packs).record('A0021')?.summary, 'edited');
+  });
+
+  it('a pack modified just before the build gets no recorded time: a same-size edit in the same clock tick is caught by the hash', async () => {
+    const root = tempRoot(); // files written just now
+    writeBundledSnapshot(root);
+    const saved = JSON.parse(fs.readFileSync(snapshotFile(root), 'utf8'));
+    assert.equal(saved.packs[HCPCS].stamp, undefined);
+    const { mtime } = fs.statSync(packPath(root, HCPCS));
+    editSameSize(root);
+    fs.utimesSync(packPath(root, HCPCS), mtime, mtime);
+    assert.equal(await bundledPackFiles(root)[BUNDLED_PACKS.indexOf(HCPCS)].load?.(), undefined);
   });
 
   it('no snapshot, or one of another format, leaves every pack to be read from its text', async () => {
