@@ -26,4 +26,16 @@ describe('reading a pack file a slice at a time', () => {
     fs.truncateSync(file, 8);
     assert.throws(() => slice(5, 17), /shorter/);
   });
+
+  it('reads a value that straddles two of its blocks, a character split between them included', () => {
+    const text = `${'x'.repeat(16 * 1024 - 2)}"😀 Ambulance – outside state"${'y'.repeat(40 * 1024)}"end"`;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-slices-')), 'p.json');
+    fs.writeFileSync(file, text);
+    const bytes = Buffer.from(text);
+    const slice = fileSlices(fs.openSync(file, 'r'));
+    const at = (s: string): number => bytes.indexOf(Buffer.from(s));
+    assert.equal(slice(at('"😀'), at('y')), '"😀 Ambulance – outside state"');
+    assert.equal(slice(at('"end"'), bytes.length), '"end"');
+    assert.equal(slice(0, bytes.length), text);
+  });
 });
