@@ -11,7 +11,7 @@ import type { Pause } from './rules';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
 import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
-import { LoneCodeOccurrence } from './recognize/csv/loneCode';
+import { LoneCodeOccurrence } from './recognize/loneCode';
 import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
 import { firstOnOrAfterLine } from './occurrenceAt';

@@ -36,9 +36,10 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   const kind = detectKind(text, options);
   let out: CodeOccurrence[];
   switch (kind) {
-    // In document order as read (a check would otherwise ask every occurrence for its range).
+    // In document order as read: row by row, segment by segment (checking the order would make
+    // every occurrence's range, which these recognizers make only when asked).
     case 'csv': return recognizeCsv(text, data, lines, options.csv);
-    case 'x12': out = recognizeX12(text, data, lines); break;
+    case 'x12': return recognizeX12(text, data, lines);
     case 'json': out = recognizeJson(text, data, lines); break;
     case 'xml': out = recognizeXml(text, data, lines); break;
     default: out = recognizePlainText(text, data, lines); break;

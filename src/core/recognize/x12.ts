@@ -16,11 +16,12 @@
  *   start of the statement period DTP*434 on 837I; units from SV1-04 / SV2-05 / SV3-06 / SVC-05;
  *   claim id from CLM01; line number from LX01.
  */
-import type { CodeOccurrence, IsoDate, ModifierOccurrence, Range } from '../model';
+import type { CodeOccurrence, IsoDate, ModifierOccurrence } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import type { RecognizerData } from './plainText';
 import { LineCursor } from '../text/lineCursor';
 import { ClaimFacts, NO_CLAIM, ServiceLineFacts, serviceLineFacts } from './x12/lineFacts';
+import { LoneCodeOccurrence, LoneModifier, NO_MODIFIERS } from './loneCode';
 import { dateAt, modifierAt, placeOfServiceAt, unitsAt, WrittenCode, writtenCodeAt } from './x12/values';
 
 interface Separators {
@@ -55,9 +56,6 @@ const enum Segment { None, GS, ST, CLM, LX, DTP, SV1, SV2, SV3, SVC, SE, HL }
 const ELEMENTS_READ: readonly number[] = [0, 9, 4, 6, 2, 4, 6, 6, 7, 6, 1, 1];
 /** Modifier slots end at component 7; components past it are never read. */
 const COMPONENTS_READ = 7;
-
-/** No modifiers: one frozen array for every such occurrence (nothing downstream adds to it). */
-const NO_MODIFIERS: ModifierOccurrence[] = Object.freeze([]) as unknown as ModifierOccurrence[];
 
 export function recognizeX12(text: string, data: RecognizerData, lines = new LineIndex(text)): CodeOccurrence[] {
   const out: CodeOccurrence[] = [];
@@ -212,7 +210,9 @@ class ServiceLine {
   state = LineState.None;
   /** The procedure of the open line, set by `procedure` before `open`. */
   code: WrittenCode | undefined;
-  range: Range | undefined;
+  /** Where the procedure code starts (its range is made when first read: see `LoneCodeOccurrence`). */
+  codeLine = 0;
+  codeCharacter = 0;
   modifiers: ModifierOccurrence[] = NO_MODIFIERS;
   readonly facts: ServiceLineFacts = {
     claim: NO_CLAIM, claimDate: undefined, lineDate: undefined, lineNumber: undefined, units: undefined,
@@ -239,7 +239,7 @@ class ServiceLine {
     if (this.state === LineState.Open) {
       const code = this.code!;
       const facts = serviceLineFacts(this.facts);
-      this.out.push({ range: this.range!, code: code.code, text: code.text, system: code.system, confidence: 'context', modifiers: this.modifiers, facts });
+      this.out.push(new LoneCodeOccurrence(this.codeLine, this.codeCharacter, code, facts, this.modifiers === NO_MODIFIERS ? undefined : this.modifiers));
     }
     this.state = LineState.None;
   }
@@ -357,7 +357,8 @@ function procedure(text: string, start: number, end: number, declared: number, c
     return false;
   }
   line.code = found;
-  line.range = cursor.range(cs, ce);
+  line.codeLine = cursor.lineOf(cs);
+  line.codeCharacter = cursor.characterOf(cs);
   modifierCount = 0;
   // Components 3-6 are the modifier slots; a two-character seventh (the description slot) is
   // a fifth modifier written by mistake, reported so that rules can flag it.
@@ -367,7 +368,7 @@ function procedure(text: string, start: number, end: number, declared: number, c
     while (ms < me && text.charCodeAt(ms) === 32) ms++;
     while (me > ms && text.charCodeAt(me - 1) === 32) me--;
     if (me - ms !== 2) continue;
-    modifierScratch[modifierCount++] = { code: modifierAt(text, ms), range: cursor.range(ms, me) };
+    modifierScratch[modifierCount++] = new LoneModifier(modifierAt(text, ms), cursor.lineOf(ms), cursor.characterOf(ms));
   }
   line.modifiers = modifierCount ? (modifierScratch.slice(0, modifierCount) as ModifierOccurrence[]) : NO_MODIFIERS;
   // Let go of them: the scratch list outlives the document.

@@ -1,5 +1,8 @@
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
 import { codes, occurrences, factsOf } from './helpers';
+import { engineOn, sharedFile } from '../helpers/engine';
+import type { CodeOccurrence } from '../../../src/core/model';
 
 const ISA = 'ISA*00*          *01*SECRET    *ZZ*SUBMITTERS.ID  *ZZ*RECEIVERS.ID   *030101*1253*^*00501*000000905*1*T*:~';
 
@@ -91,5 +94,32 @@ describe('X12 837 recognizer: facts of each service line', () => {
       { claimId: 'C1', placeOfService: '11', placeOfServiceRange: { startLine: 2, startCharacter: 13, endLine: 2, endCharacter: 15 }, lineNumber: 1, units: 1 },
       { lineNumber: 1, units: 2 },
     ]);
+  });
+});
+
+describe('X12 837 recognizer: occurrences as an editor reads them', () => {
+  const engine = engineOn();
+  const sorted = (list: CodeOccurrence[]): boolean =>
+    list.every((o, i) => i === 0 || list[i - 1].range.startLine < o.range.startLine || (list[i - 1].range.startLine === o.range.startLine && list[i - 1].range.startCharacter <= o.range.startCharacter));
+
+  for (const name of ['837p_professional_claim1.txt', '837p_cob_example4.837', '837i_ppo_repriced.837i']) {
+    it(`come in document order, as recognize() returns them unsorted (${name})`, function () {
+      const text = fs.readFileSync(sharedFile(this, `samples/real/${name}`), 'utf8');
+      const found = engine.recognize(text, { kind: 'x12' });
+      assert.ok(found.length > 0);
+      assert.ok(sorted(found), 'segment order is document order');
+    });
+  }
+
+  it('read as plain occurrences: a code and its modifiers with their ranges, made when first asked', () => {
+    const text = `${ISA}\nGS*HC*S*R*20240101*1200*1*X*005010X222A1~\nST*837*0001~\nCLM*A1*100***11:B:1~\nLX*1~\nSV1*HC:99213:25:59*100*UN*1***1~\n`;
+    const [o] = engine.recognize(text, { fileName: 'c.837' });
+    assert.deepEqual(JSON.parse(JSON.stringify(o)).modifiers, [
+      { code: '25', range: { startLine: 5, startCharacter: 13, endLine: 5, endCharacter: 15 } },
+      { code: '59', range: { startLine: 5, startCharacter: 16, endLine: 5, endCharacter: 18 } },
+    ]);
+    assert.deepEqual(o.range, { startLine: 5, startCharacter: 7, endLine: 5, endCharacter: 12 });
+    assert.equal(o.range, o.range);
+    assert.equal(o.modifiers[0].range, o.modifiers[0].range);
   });
 });

@@ -26,7 +26,7 @@ import { CsvRow, fieldText, sniffDelimiter, tokenizeCsv } from './tokenize';
 import { CodeStrings } from './codeStrings';
 import { LineCursor } from '../../text/lineCursor';
 import { RowFacts } from './rowFacts';
-import { LoneCodeOccurrence, NO_MODIFIERS } from './loneCode';
+import { LoneCodeOccurrence, NO_MODIFIERS } from '../loneCode';
 
 const HEADER_SEARCH_ROWS = 60;
 const SAMPLE_ROWS = 400;
