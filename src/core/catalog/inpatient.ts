@@ -24,13 +24,17 @@ export interface InpatientStatus {
 
 /** Quarter (YYYY-MM, MM in 01/04/07/10) that holds an ISO date. */
 export function quarterOf(date: IsoDate): Quarter {
-  // Rules ask for every line, and lines mostly share a date: answer a repeat without new strings.
-  if (date === lastDate) return lastQuarter;
-  lastDate = date;
-  return (lastQuarter = quarterOfDate(date));
+  // Rules ask for every line, and a claim file's lines alternate a few dates: one string per date.
+  let quarter = quarters.get(date);
+  if (quarter === undefined) {
+    if (quarters.size >= MAX_DATES) quarters.clear();
+    quarters.set(date, (quarter = quarterOfDate(date)));
+  }
+  return quarter;
 }
-let lastDate = '';
-let lastQuarter = '';
+const quarters = new Map<IsoDate, Quarter>();
+/** Documents may write any dates: the memo is emptied rather than grown without bound. */
+const MAX_DATES = 4096;
 
 function quarterOfDate(date: IsoDate): Quarter {
   const year = date.slice(0, 4);

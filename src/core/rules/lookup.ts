@@ -22,13 +22,9 @@ interface CodeAnswers {
   byQuarter: Map<string, Readonly<InpatientStatus> | undefined> | undefined;
 }
 
-/** Distinct dates of service remembered with their quarter (emptied, not grown, past this). */
-const MAX_DATES = 4096;
-
 export class CheckMemo {
   private code = '';
   private answers: CodeAnswers = { record: undefined, known: false, statusQuarter: '', status: undefined, byQuarter: undefined };
-  private readonly quarterByDate = new Map<string, string>();
   /** Every code asked about: a document's codes come back, just not always in a row. */
   private readonly byCode = new Map<string, CodeAnswers>();
   private readonly ptp = new Map<string, PtpEdit[]>();
@@ -66,7 +62,7 @@ export class CheckMemo {
   /** Inpatient-only status of `code` on `date` (see `inpatientStatus`): it depends on the date's quarter only. */
   inpatientStatus(code: string, date: IsoDate): Readonly<InpatientStatus> | undefined {
     const answers = this.at(code);
-    const quarter = this.quarterOf(date);
+    const quarter = quarterOf(date);
     if (answers.statusQuarter === quarter) return answers.status;
     if (answers.statusQuarter !== '') answers.byQuarter ??= new Map([[answers.statusQuarter, answers.status]]);
     answers.statusQuarter = quarter;
@@ -74,15 +70,6 @@ export class CheckMemo {
     answers.status = known ? answers.byQuarter!.get(quarter) : answers.record && inpatientStatus(answers.record, date, this.catalog.quarters());
     if (!known) answers.byQuarter?.set(quarter, answers.status);
     return answers.status;
-  }
-
-  private quarterOf(date: IsoDate): string {
-    let quarter = this.quarterByDate.get(date);
-    if (quarter === undefined) {
-      if (this.quarterByDate.size >= MAX_DATES) this.quarterByDate.clear();
-      this.quarterByDate.set(date, (quarter = quarterOf(date)));
-    }
-    return quarter;
   }
 
   ptpEdits(code: string): readonly PtpEdit[] {
