@@ -11,6 +11,7 @@ import type { Pause } from './rules';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
 import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
+import { byStart } from './text/byStart';
 import { LoneCodeOccurrence } from './recognize/loneCode';
 import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
@@ -278,7 +279,7 @@ function spliceInPlace<T>(list: T[], from: number, to: number, items: readonly T
 
 function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   if (!b.length) return a;
-  const before = (x: Finding, y: Finding): boolean => x.range.startLine < y.range.startLine || (x.range.startLine === y.range.startLine && x.range.startCharacter <= y.range.startCharacter);
+  const before = (x: Finding, y: Finding): boolean => byStart(x, y) <= 0;
   const out: Finding[] = [];
   let i = 0;
   let j = 0;

@@ -8,6 +8,7 @@
  */
 import type { CodeOccurrence } from '../model';
 import { LineIndex } from '../text/lineIndex';
+import { inDocumentOrder } from '../text/byStart';
 import { recognizePlainText, RecognizerData } from './plainText';
 import { DocumentKind, detectKind } from './detect';
 import { recognizeCsv } from './csv/recognize';
@@ -45,15 +46,4 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     default: out = recognizePlainText(text, data, lines); break;
   }
   return inDocumentOrder(out);
-}
-
-function inDocumentOrder(out: CodeOccurrence[]): CodeOccurrence[] {
-  for (let i = 1; i < out.length; i++) {
-    const a = out[i - 1].range;
-    const b = out[i].range;
-    if (b.startLine < a.startLine || (b.startLine === a.startLine && b.startCharacter < a.startCharacter)) {
-      return out.sort((x, y) => x.range.startLine - y.range.startLine || x.range.startCharacter - y.range.startCharacter);
-    }
-  }
-  return out;
 }

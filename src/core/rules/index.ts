@@ -1,6 +1,7 @@
 /** The rule set, and running it over a document's occurrences. */
 import type { CodeOccurrence, Finding, LineFacts, Severity } from '../model';
 import type { Rule, RuleContext, RuleFinding, RuleSettings } from './types';
+import { byStart } from '../text/byStart';
 import { inpatientOnly, inpatientOnlyOutpatient } from './inpatientOnly';
 import { modifierDuplicate, modifierNotAllowed, modifierTooMany, modifierUnknown } from './modifiers';
 import { mueUnits, ncciPtp } from './ncci';
@@ -110,7 +111,7 @@ class RuleRun {
       for (const f of rule.checkDocument!(this.occurrences, this.context)) bucket.push(asFinding(f, rule, severity));
     }
     const findings = ([] as Finding[]).concat(...this.buckets);
-    return findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter);
+    return findings.sort(byStart);
   }
 }
 

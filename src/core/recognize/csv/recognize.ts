@@ -25,6 +25,7 @@ import { Column, CsvContext, headerColumns, indexColumns, typeAllowsCode } from 
 import { CsvRow, fieldText, sniffDelimiter, tokenizeCsv } from './tokenize';
 import { CodeStrings } from './codeStrings';
 import { LineCursor } from '../../text/lineCursor';
+import { inDocumentOrder } from '../../text/byStart';
 import { RowFacts } from './rowFacts';
 import { LoneCodeOccurrence, NO_MODIFIERS } from '../loneCode';
 
@@ -264,12 +265,6 @@ class TypeCell {
     this.raw = text.slice(s, e);
     return (this.answer = typeAllowsCode(fieldText(text, row, k)));
   }
-}
-
-/** Sorts `out[from..]` (one row's occurrences) by position. */
-function inDocumentOrder(out: CodeOccurrence[], from: number): void {
-  const row = out.splice(from).sort((x, y) => x.range.startLine - y.range.startLine || x.range.startCharacter - y.range.startCharacter);
-  for (const o of row) out.push(o);
 }
 
 /**
