@@ -12,6 +12,17 @@ import { parseDate, parsePos, parseUnits } from '../facts';
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** The number `text[start, end)` spells when it is all digits (at most 15: exact in a double), else -1. */
+function digitsValue(text: string, start: number, end: number): number {
+  let v = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (!isDigit(c)) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
 /** A code as written, as normalized, and its system. */
 export interface WrittenCode {
   readonly text: string;
@@ -62,14 +73,8 @@ export function modifierAt(text: string, start: number): string {
 export function unitsAt(text: string, start: number, end: number): number | undefined {
   if (start >= end) return undefined;
   if (end - start <= 12) {
-    let v = 0;
-    let k = start;
-    for (; k < end; k++) {
-      const c = text.charCodeAt(k);
-      if (!isDigit(c)) break;
-      v = v * 10 + (c - 48);
-    }
-    if (k === end) return v;
+    const v = digitsValue(text, start, end);
+    if (v >= 0) return v;
   }
   return parseUnits(text.slice(start, end));
 }
@@ -97,14 +102,8 @@ const dateValues: (IsoDate | undefined)[] = new Array<IsoDate | undefined>(DATE_
 /** `parseDate(text.slice(start, end))`, one string per distinct eight-digit date. */
 export function dateAt(text: string, start: number, end: number): IsoDate | undefined {
   if (end - start === 8) {
-    let key = 0;
-    let k = start;
-    for (; k < end; k++) {
-      const c = text.charCodeAt(k);
-      if (!isDigit(c)) break;
-      key = key * 10 + (c - 48);
-    }
-    if (k === end) {
+    const key = digitsValue(text, start, end);
+    if (key >= 0) {
       const slot = (key ^ (key >>> 8)) & (DATE_SLOTS - 1);
       if (dateKeys[slot] === key) return dateValues[slot];
       const value = parseDate(text.slice(start, end));
