@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnostics, open, ruleOf } from './helpers';
+import { diagnostics, open, ruleOf, problemOf } from './helpers';
 
 describe('diagnostics: problems a coder sees', () => {
   it('an inpatient-only code gets an Information problem, an unknown modifier a Warning', async () => {
@@ -64,8 +64,7 @@ describe('quick fixes', () => {
   it('removing an unknown modifier edits the document and clears the problem', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Planned: CPT 64866-ZZ for the left side.\n' });
     await vscode.window.showTextDocument(document);
-    const found = await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'modifier-unknown'));
-    const problem = found.find((x) => ruleOf(x) === 'modifier-unknown')!;
+    const problem = await problemOf(document, 'modifier-unknown');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, problem.range);
     const remove = actions.find((a) => a.title === 'Remove modifier ZZ');
     assert.ok(remove?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
@@ -80,9 +79,7 @@ describe('quick fixes', () => {
   it('a deleted HCPCS code with a CMS replacement offers the replacement', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'csv', content: 'HCPCS,Charge\nA4466,10.00\n' });
     await vscode.window.showTextDocument(document);
-    const found = await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'deleted-code'));
-    const problem = found.find((x) => ruleOf(x) === 'deleted-code');
-    assert.ok(problem, JSON.stringify(found));
+    const problem = await problemOf(document, 'deleted-code');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, problem.range);
     const replace = actions.find((a) => a.title === 'Replace A4466 with A4467');
     assert.ok(replace?.edit, actions.map((a) => a.title).join(' | '));

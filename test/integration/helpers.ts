@@ -52,6 +52,14 @@ export function ruleOf(d: vscode.Diagnostic): string | undefined {
   return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
 }
 
+/** Waits for the document's first problem of `rule` and returns it; fails, listing what there was, when none comes. */
+export async function problemOf(document: vscode.TextDocument, rule: string): Promise<vscode.Diagnostic> {
+  const found = await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === rule));
+  const problem = found.find((x) => ruleOf(x) === rule);
+  assert.ok(problem, JSON.stringify(found));
+  return problem;
+}
+
 /** Waits until `ok` holds (data reloads and hovers settle after a setting changes); false on timeout. */
 export async function until(ok: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
   const started = Date.now();

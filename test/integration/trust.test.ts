@@ -7,7 +7,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnostics, fixture, hoverText, open, positionOf, ruleOf, until } from './helpers';
+import { diagnostics, fixture, hoverText, open, positionOf, ruleOf, until, problemOf } from './helpers';
 
 // Descriptors without Markdown punctuation, so the hover text holds them verbatim.
 const FROM_WORKSPACE_SETTING = 'INVENTED CODE FROM A WORKSPACE SETTING';
@@ -47,9 +47,7 @@ if (process.env.CPT_LENS_PASS === 'untrusted') {
       const text = await hoverText(document, positionOf(document, '64866', 2));
       assert.ok(text.includes('64866 — Anastomosis; facial\\-spinal accessory nerve'), text);
       assert.ok(text.includes('Inpatient only \\(CMS\\)'), text);
-      const found = await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'inpatient-only-outpatient'));
-      const problem = found.find((x) => ruleOf(x) === 'inpatient-only-outpatient');
-      assert.ok(problem, JSON.stringify(found));
+      const problem = await problemOf(document, 'inpatient-only-outpatient');
       assert.equal(document.getText(problem.range), '64866');
     });
 

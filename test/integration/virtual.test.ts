@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnostics, hoverText, open, positionOf, ruleOf } from './helpers';
+import { hoverText, open, positionOf, problemOf } from './helpers';
 
 const SCHEME = 'cptlens-memfs';
 
@@ -101,9 +101,7 @@ describe('virtual documents: a file system without file: paths', () => {
 
   it('a charge-master CSV there gets its problems', async () => {
     const document = await openVirtual('chargemaster.csv');
-    const found = await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'inpatient-only-outpatient'));
-    const problem = found.find((x) => ruleOf(x) === 'inpatient-only-outpatient');
-    assert.ok(problem, JSON.stringify(found));
+    const problem = await problemOf(document, 'inpatient-only-outpatient');
     assert.equal(document.getText(problem.range), '64866');
   });
 
@@ -113,9 +111,7 @@ describe('virtual documents: a file system without file: paths', () => {
     const text = await hoverText(document, positionOf(document, '64866', 2));
     assert.ok(text.includes('64866 — Anastomosis'), text);
     // Place of service 22 (outpatient hospital) on the claim.
-    const found = await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'inpatient-only-outpatient'));
-    const problem = found.find((x) => ruleOf(x) === 'inpatient-only-outpatient');
-    assert.ok(problem, JSON.stringify(found));
+    const problem = await problemOf(document, 'inpatient-only-outpatient');
     assert.equal(document.getText(problem.range), '64866');
   });
 });
