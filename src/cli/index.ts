@@ -1,6 +1,24 @@
 /** Process entry of the `cpt-lens` command. */
+import { existsSync } from 'fs';
+import * as path from 'path';
+import { findProjectConfig } from '../core/config/projectConfig';
+import { parseArgs } from './args';
 import { main, outputWritten } from './main';
+import { tierForRun } from './tiering';
 
+/** Caps V8's tiering for a short check (see tiering.ts), when every file the run reads is known: no .cptlens.json with data files of its own. */
+function tierForThisRun(argv: readonly string[]): void {
+  try {
+    const args = parseArgs(argv);
+    if (args.command !== 'check' && args.command !== 'codes') return;
+    if (args.config && (args.configFile || findProjectConfig(process.cwd(), existsSync))) return;
+    tierForRun([...args.positional, ...args.data].map((f) => path.resolve(f)));
+  } catch {
+    // main reports bad usage
+  }
+}
+
+tierForThisRun(process.argv.slice(2));
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
