@@ -5,7 +5,7 @@
  * claims they belong to. Anything else (an edit of the header, a quote, a multi-line field,
  * another document kind) falls back to a full check, so the result always equals a full check.
  */
-import type { CodeOccurrence, Finding, Range } from './model';
+import type { CodeOccurrence, Finding, FindingFix, Range } from './model';
 import type { CheckOptions, Engine } from './engine';
 import type { Pause } from './rules';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
@@ -13,6 +13,7 @@ import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
 import { byStart } from './text/byStart';
 import { LoneCodeOccurrence } from './recognize/loneCode';
+import { ModifierFinding } from './rules/modifierFinding';
 import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
 import { firstOnOrAfterLine } from './occurrenceAt';
@@ -255,14 +256,21 @@ function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: 
 function ownRanges(f: Finding): void {
   f.range = { ...f.range };
   if (f.related) f.related = f.related.map((r) => ({ ...r, range: { ...r.range } }));
-  if (f.fixes) f.fixes = f.fixes.map((x) => ({ ...x, range: { ...x.range } }));
+  const fixes = madeFixes(f);
+  if (fixes) f.fixes = fixes.map((x) => ({ ...x, range: { ...x.range } }));
+}
+
+/** A finding's fixes when they are objects of their own (a modifier finding's are made from its range when first read). */
+function madeFixes(f: Finding): FindingFix[] | undefined {
+  return f instanceof ModifierFinding && !f.fixesMade ? undefined : f.fixes;
 }
 
 /** Moves the ranges of a finding (which owns them) that lie after the edited lines. */
 function shiftFinding(f: Finding, after: number, delta: number): void {
   if (f.range.startLine > after) move(f.range, delta);
   if (f.related) for (const r of f.related) if (r.range.startLine > after) move(r.range, delta);
-  if (f.fixes) for (const x of f.fixes) if (x.range.startLine > after) move(x.range, delta);
+  const fixes = madeFixes(f);
+  if (fixes) for (const x of fixes) if (x.range.startLine > after) move(x.range, delta);
 }
 
 /** `list.splice(from, to - from, ...items)`; the engine moves the tail with one memory move. */

@@ -6,9 +6,9 @@
 import { NO_FINDINGS } from './types';
 import type { Rule, RuleFinding } from './types';
 import { modifierVerdict } from '../codes/pfsMeaning';
-import { removeModifier } from './fixes';
+import { ModifierFinding } from './modifierFinding';
 import { memoOf, recordOf } from './lookup';
-import type { CodeOccurrence, Finding, FindingFix, ModifierOccurrence, PfsIndicators, Range } from '../model';
+import type { ModifierOccurrence, PfsIndicators } from '../model';
 
 /** A claim line carries at most four modifiers (CMS-1500 24D, X12 SV1-01-3..6). */
 const MAX_MODIFIERS = 4;
@@ -30,15 +30,6 @@ function handOut(): RuleFinding[] {
   return out;
 }
 
-/**
- * A finding with the members the runner fills in (rule, severity, code) already there, in the
- * order it adds them: the object is made at its final size (each member added later made a second,
- * out-of-object store per finding). The runner sets them again from the settings.
- */
-function finding(rule: Rule, o: CodeOccurrence, range: Range, message: string, fixes: FindingFix[] | undefined): Finding {
-  return { range, occurrence: o, message, fixes, rule: rule.id, severity: rule.defaultSeverity, code: o.code };
-}
-
 export const modifierUnknown: Rule = {
   id: 'modifier-unknown',
   defaultSeverity: 'warning',
@@ -51,8 +42,7 @@ export const modifierUnknown: Rule = {
     for (let i = 0; i < modifiers.length; i++) {
       const m = modifiers[i];
       if (memo.isKnown(m.code)) continue;
-      const fix = removeModifier(m, context, memo.titles.get(REMOVE, m.code, join, undefined));
-      found[count++] = finding(modifierUnknown, o, m.range, memo.unknownMessages.get(o.code, m.code, unknownText, undefined), fix ? [fix] : undefined);
+      found[count++] = new ModifierFinding(modifierUnknown, o, m, memo.unknownMessages.get(o.code, m.code, unknownText, undefined), memo.titles.get(REMOVE, m.code, join, undefined), context);
     }
     return handOut();
   },
@@ -85,8 +75,7 @@ export const modifierDuplicate: Rule = {
       const m = modifiers[i];
       if (writtenBefore(modifiers, i, seen)) {
         const memo = memoOf(context).modifiers;
-        const fix = removeModifier(m, context, memo.titles.get(REMOVE_REPEATED, m.code, join, undefined));
-        found[count++] = finding(modifierDuplicate, o, m.range, memo.duplicateMessages.get(o.code, m.code, duplicateText, undefined), fix && [{ ...fix, safeForAll: true }]);
+        found[count++] = new ModifierFinding(modifierDuplicate, o, m, memo.duplicateMessages.get(o.code, m.code, duplicateText, undefined), memo.titles.get(REMOVE_REPEATED, m.code, join, undefined), context, true);
       }
       seen?.add(m.code);
     }
@@ -127,8 +116,7 @@ export const modifierNotAllowed: Rule = {
       const m = modifiers[i];
       const message = memo.notAllowedMessages.get(o.code, m.code, notAllowedText, pfs);
       if (!message) continue;
-      const fix = removeModifier(m, context, memo.titles.get(REMOVE, m.code, join, undefined));
-      found[count++] = finding(modifierNotAllowed, o, m.range, message, fix ? [fix] : undefined);
+      found[count++] = new ModifierFinding(modifierNotAllowed, o, m, message, memo.titles.get(REMOVE, m.code, join, undefined), context);
     }
     return handOut();
   },
