@@ -304,6 +304,16 @@ function tableRows(r) {
         ratio: fmtRatio(pr), ratioValue: pr,
         target: kind === 'csv' ? '≤ 1.5× papaparse' : '', verdict: kind === 'csv' ? verdict(pr <= 1.5) : '',
       });
+      if (i.scan) {
+        const sr = i.check.median / i.scan.median;
+        add({
+          figure: `  same, against one JS pass over every character`,
+          value: '', spread: '',
+          baseline: `charCodeAt loop ${fmtMs(i.scan.median)} = ${fmtRatio(i.scan.median / i.floor.median)} floor`,
+          ratio: fmtRatio(sr), ratioValue: sr,
+          target: '', verdict: '',
+        });
+      }
     }
     const inc = c.incremental;
     if (inc?.sameLines) {
