@@ -1,7 +1,7 @@
 /** Pack files read from the local disk (CLI, desktop extension host). */
 import { closeSync, fstatSync, openSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { nodeSha256Hex as sha256 } from '../import/nodeSha256';
+import { fileSha256Hex, nodeSha256Hex as sha256 } from '../import/nodeSha256';
 import { BUNDLED_PACKS } from './bundled';
 import { fileSlices } from './fileSlices';
 import type { PackFile } from './load';
@@ -152,15 +152,13 @@ function restoreSaved(file: string, saved: SavedPack): DataPack | undefined {
   let owned = false;
   try {
     const { size, mtimeNs } = fstatSync(fd, { bigint: true });
-    if (sameStamp(saved.stamp, { size: Number(size), mtimeNs: String(mtimeNs) })) {
-      // The very bytes saved: read only what is asked for, through this descriptor (this file,
-      // whatever replaces it on disk later), which the slices own and close.
-      const slice = fileSlices(fd);
-      owned = true;
-      return restorePack(slice, saved.layout);
-    }
-    const bytes = readFileSync(fd);
-    return saved.sha256 === sha256(bytes) ? restorePack((start, end) => bytes.toString('utf8', start, end), saved.layout) : undefined;
+    // The very bytes saved when the stamp says so (no read), else when their hash does (an installed
+    // copy: installing sets new times). Then only what is asked for is read, through this descriptor
+    // (this file, whatever replaces it on disk later), which the slices own and close.
+    if (!sameStamp(saved.stamp, { size: Number(size), mtimeNs: String(mtimeNs) }) && saved.sha256 !== fileSha256Hex(fd)) return undefined;
+    const slice = fileSlices(fd);
+    owned = true;
+    return restorePack(slice, saved.layout);
   } finally {
     if (!owned) closeSync(fd);
   }
