@@ -7,6 +7,7 @@ import { Catalog } from './catalog/catalog';
 import { SearchIndex } from './catalog/search';
 import { buildCard, Card, CardOptions } from './card/build';
 import { recognize, recognizeCsvRows, RecognizeOptions, RecognizerData } from './recognize';
+import { X12Reader } from './recognize/x12';
 import type { CsvContext } from './recognize';
 import { runRules, runRulesInSlices } from './rules';
 import type { Pause } from './rules';
@@ -69,6 +70,12 @@ export class Engine implements RecognizerData {
     const invalid: CodeOccurrence[] = [];
     const occurrences = recognizeCsvRows(text, csv, this.withInvalid(text, lines, invalid), lines, from, to, []);
     return { occurrences, invalid };
+  }
+
+  /** A reader of the X12 file `text` to read in slices (see `X12Reader`), collecting invalid values as well. */
+  x12ReaderWithInvalid(text: string, lines: LineIndex): { reader: X12Reader; invalid: CodeOccurrence[] } {
+    const invalid: CodeOccurrence[] = [];
+    return { reader: new X12Reader(text, this.withInvalid(text, lines, invalid), lines), invalid };
   }
 
   private withInvalid(text: string, lines: LineIndex, invalid: CodeOccurrence[]): RecognizerData {

@@ -55,8 +55,39 @@ describe('checking a large document in slices', () => {
     }
   });
 
-  it('claims, FHIR and X12 documents (read in one go) still pause before and during the rules', async function () {
-    for (const name of ['837p_professional_claim1.txt', 'fhir_eob_carrier_multiline_bfd.json']) {
+  it('an X12 claim file read a few segments at a time gives what the one-go check gives, whatever the slice size', async function () {
+    for (const name of ['837p_professional_claim1.txt', '837p_cob_example4.837', '837i_ppo_repriced.837i']) {
+      const text = decodeText(fs.readFileSync(sharedFile(this, `samples/real/${name}`))).text;
+      const whole = new CheckSession(engine, text, { fileName: name });
+      assert.ok(whole.occurrences.length > 0, name);
+      // Slices ending anywhere: inside a segment, on a terminator, inside the indentation.
+      for (const sliceChars of [1, 7, 64, 333, 1_024, text.length - 1]) {
+        const { session, pauses } = await sliced(text, name, sliceChars);
+        assertSame(session, whole, `${name} in slices of ${sliceChars}`);
+        if (sliceChars < text.length / 2) assert.ok(pauses > text.length / sliceChars / 4, `${name}: paused ${pauses} times in slices of ${sliceChars}`);
+      }
+    }
+  });
+
+  it('a service line whose date comes in the next slice keeps it, and the claim carries over', async () => {
+    const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~\n';
+    const claims = Array.from({ length: 40 }, (_, c) => `CLM*C${c}*100***${c % 2 ? '11' : '22'}:B:1*Y*A*Y*Y~\nLX*1~\nSV1*HC:99213:25:BB*100*UN*1***1~\nDTP*472*D8*2026${c % 2 ? '0105' : '1105'}~\nLX*2~\nSV1*HC:27447*100*UN*2*21**1~\nDTP*472*D8*20260106~\n`);
+    const text = `${isa}ST*837*0001*005010X222A1~\n${claims.join('')}SE*9*0001~\n`;
+    const whole = new CheckSession(engine, text, { fileName: 'c.837' });
+    assert.equal(whole.occurrences.length, 80);
+    for (const sliceChars of [5, 50, 97, 500]) assertSame((await sliced(text, 'c.837', sliceChars)).session, whole, `slices of ${sliceChars}`);
+  });
+
+  it('an X12 check dropped while its segments are read returns nothing', async function () {
+    const text = decodeText(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'))).text;
+    let pauses = 0;
+    const session = await CheckSession.inSlices(engine, text, { fileName: 'c.837' }, {}, async () => ++pauses < 3, 100);
+    assert.equal(session, undefined);
+    assert.equal(pauses, 3, 'no work after the drop');
+  });
+
+  it('FHIR documents (read in one go) still pause before and during the rules', async function () {
+    for (const name of ['fhir_eob_carrier_multiline_bfd.json']) {
       const text = decodeText(fs.readFileSync(sharedFile(this, `samples/real/${name}`))).text;
       const whole = new CheckSession(engine, text, { fileName: name });
       const { session, pauses } = await sliced(text, name, 1_024);

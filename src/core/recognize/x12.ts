@@ -58,145 +58,187 @@ const ELEMENTS_READ: readonly number[] = [0, 9, 4, 6, 2, 4, 6, 6, 7, 6, 1, 1];
 const COMPONENTS_READ = 7;
 
 export function recognizeX12(text: string, data: RecognizerData, lines = new LineIndex(text)): CodeOccurrence[] {
-  const out: CodeOccurrence[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n && isSpace(text.charCodeAt(i))) i++;
-  const sep = x12Separators(text, i);
-  const elementSep = sep.element;
-  const segmentSep = sep.segment;
-  const segmentChar = String.fromCharCode(segmentSep);
-  const cursor = new LineCursor(lines);
-  const starts = new Int32Array(16);
-  const ends = new Int32Array(16);
-  const comps = new Components();
-  let count = 0;
+  const reader = new X12Reader(text, data, lines);
+  reader.read(text.length);
+  return reader.finish();
+}
 
-  let kind: 'P' | 'I' | 'D' | '' = '';
-  let claim = NO_CLAIM;
-  let lineNumber: number | undefined;
-  let claimDate: string | undefined;
-  const line = new ServiceLine(out);
+/**
+ * Reads an X12 file segment by segment, as far as it is asked to (`read`), and again from there
+ * on the next call: a host reads a large claim file in slices with a pause in between, and the
+ * occurrences are those one reading of the whole file gives.
+ */
+export class X12Reader {
+  /** Occurrences so far, in segment order. */
+  readonly out: CodeOccurrence[] = [];
+  /** Where the next segment starts (or the spaces before it). */
+  private at: number;
+  private readonly sep: Separators;
+  private readonly cursor: LineCursor;
+  private readonly starts = new Int32Array(16);
+  private readonly ends = new Int32Array(16);
+  private readonly comps = new Components();
+  private readonly line: ServiceLine;
+  private kind: 'P' | 'I' | 'D' | '' = '';
+  private claim = NO_CLAIM;
+  private lineNumber: number | undefined;
+  private claimDate: string | undefined;
 
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    // Indentation is most of a pretty-printed file: no bound test per character (past the end
-    // charCodeAt is NaN, which is no space).
-    while (isSpace(c) && c !== segmentSep) c = text.charCodeAt(++i);
-    if (i >= n) break;
-    const id = segmentAt(text, i, elementSep, segmentSep);
-    if (id === Segment.None) {
-      // Most segments (NM1, N3, REF, HI, amounts...) yield nothing: jump to the terminator.
-      const end = text.indexOf(segmentChar, i);
-      i = end < 0 ? n + 1 : end + 1;
-      continue;
-    }
-    // The elements read: split by the element separator, up to the terminator; the last one
-    // split ends before the line break that precedes the terminator.
-    const wanted = ELEMENTS_READ[id];
-    count = 0;
-    let s = i;
-    for (;;) {
-      if (i >= n || (c = text.charCodeAt(i)) === segmentSep) {
-        let e = i;
-        while (e > s && isLineBreak(text.charCodeAt(e - 1))) e--;
-        starts[count] = s;
-        ends[count] = e;
-        count++;
-        i++; // past the terminator
-        break;
-      }
-      if (c === elementSep) {
-        starts[count] = s;
-        ends[count] = i;
-        if (++count === wanted) {
-          const end = text.indexOf(segmentChar, i);
-          i = end < 0 ? n + 1 : end + 1;
-          break;
-        }
-        s = i + 1;
-      }
-      i++;
-    }
-    switch (id) {
-      case Segment.GS:
-      case Segment.ST: {
-        const k = id === Segment.GS ? 8 : 3;
-        const v = k < count ? text.slice(starts[k], ends[k]) : '';
-        if (v.includes('X222')) kind = 'P';
-        else if (v.includes('X223')) kind = 'I';
-        else if (v.includes('X224')) kind = 'D';
-        break;
-      }
-      case Segment.CLM: {
-        line.end();
-        lineNumber = undefined;
-        claimDate = undefined;
-        const n5 = count > 5 ? comps.split(text, starts[5], ends[5], sep.component) : 0;
-        const claimId = (count > 1 && text.slice(starts[1], ends[1])) || undefined;
-        if (kind === 'I') {
-          const c1 = n5 > 0 ? comps.text(text, 0) : '';
-          const c3 = n5 > 2 ? comps.text(text, 2) : '';
-          claim = { shape: 'bill', claimId, billType: c1 && c3 ? `${c1}${c3}` : c1 || undefined };
-        } else {
-          const pos = n5 > 0 ? placeOfServiceAt(text, comps.starts[0], comps.ends[0]) : undefined;
-          claim = { shape: 'pos', claimId, placeOfService: pos, placeOfServiceRange: pos ? cursor.range(comps.starts[0], comps.ends[0]) : undefined };
-        }
-        break;
-      }
-      case Segment.LX:
-        line.end();
-        lineNumber = count > 1 ? unitsAt(text, starts[1], ends[1]) : undefined;
-        break;
-      case Segment.DTP: {
-        const q = count > 1 ? qualifierAt(text, starts[1], ends[1]) : 0;
-        if (q === 0) break;
-        const date = count > 3 ? dateAt(text, starts[3], ends[3]) : undefined;
-        if (q === 472 && date) {
-          if (line.state === LineState.Open) line.facts.lineDate = date;
-          else if (line.state === LineState.None) claimDate = date;
-        } else if (q === 434 && date && !claimDate) {
-          claimDate = date;
-        }
-        break;
-      }
-      case Segment.SV1:
-      case Segment.SV2:
-      case Segment.SV3:
-      case Segment.SVC: {
-        const slot = id === Segment.SV2 ? 2 : 1;
-        if (slot >= count) break;
-        line.end();
-        if (id === Segment.SV2 && kind === '') kind = 'I';
-        if (!procedure(text, starts[slot], ends[slot], sep.component, comps, cursor, data, line)) {
-          line.state = LineState.Empty;
-          break;
-        }
-        const facts = line.open(claim, claimDate, lineNumber, id === Segment.SV3);
-        // Units and place of service: SV1-04/05, SV2-05, SV3-06/03, SVC-05.
-        const unitsSlot = id === Segment.SV1 ? 4 : id === Segment.SV3 ? 6 : 5;
-        facts.units = unitsSlot < count ? unitsAt(text, starts[unitsSlot], ends[unitsSlot]) : undefined;
-        const posSlot = id === Segment.SV1 ? 5 : id === Segment.SV3 ? 3 : 0;
-        if (posSlot && posSlot < count) {
-          const pos = placeOfServiceAt(text, starts[posSlot], ends[posSlot]);
-          if (pos) {
-            facts.placeOfService = pos;
-            facts.placeOfServiceRange = cursor.range(starts[posSlot], ends[posSlot]);
-          }
-        }
-        break;
-      }
-      case Segment.SE:
-      case Segment.HL:
-        line.end();
-        if (id === Segment.SE) claim = NO_CLAIM;
-        break;
-      default:
-        break;
-    }
+  constructor(private readonly text: string, private readonly data: RecognizerData, lines: LineIndex) {
+    let i = 0;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    this.sep = x12Separators(text, i);
+    this.at = i;
+    this.cursor = new LineCursor(lines);
+    this.line = new ServiceLine(this.out);
   }
-  line.end();
-  return out;
+
+  /** Whether every segment has been read. */
+  get done(): boolean {
+    return this.at >= this.text.length;
+  }
+
+  /** Reads the segments that start before `until` (whole segments: the last one may end past it). */
+  read(until: number): void {
+    const { text, sep, cursor, starts, ends, comps, line, data } = this;
+    const n = text.length;
+    const elementSep = sep.element;
+    const segmentSep = sep.segment;
+    const segmentChar = String.fromCharCode(segmentSep);
+    let { kind, claim, lineNumber, claimDate } = this;
+    let count = 0;
+    let i = this.at;
+    const stop = Math.min(until, n);
+
+    while (i < stop) {
+      let c = text.charCodeAt(i);
+      // Indentation is most of a pretty-printed file: no bound test per character (past the end
+      // charCodeAt is NaN, which is no space).
+      while (isSpace(c) && c !== segmentSep) c = text.charCodeAt(++i);
+      if (i >= n) break;
+      const id = segmentAt(text, i, elementSep, segmentSep);
+      if (id === Segment.None) {
+        // Most segments (NM1, N3, REF, HI, amounts...) yield nothing: jump to the terminator.
+        const end = text.indexOf(segmentChar, i);
+        i = end < 0 ? n + 1 : end + 1;
+        continue;
+      }
+      // The elements read: split by the element separator, up to the terminator; the last one
+      // split ends before the line break that precedes the terminator.
+      const wanted = ELEMENTS_READ[id];
+      count = 0;
+      let s = i;
+      for (;;) {
+        if (i >= n || (c = text.charCodeAt(i)) === segmentSep) {
+          let e = i;
+          while (e > s && isLineBreak(text.charCodeAt(e - 1))) e--;
+          starts[count] = s;
+          ends[count] = e;
+          count++;
+          i++; // past the terminator
+          break;
+        }
+        if (c === elementSep) {
+          starts[count] = s;
+          ends[count] = i;
+          if (++count === wanted) {
+            const end = text.indexOf(segmentChar, i);
+            i = end < 0 ? n + 1 : end + 1;
+            break;
+          }
+          s = i + 1;
+        }
+        i++;
+      }
+      switch (id) {
+        case Segment.GS:
+        case Segment.ST: {
+          const k = id === Segment.GS ? 8 : 3;
+          const v = k < count ? text.slice(starts[k], ends[k]) : '';
+          if (v.includes('X222')) kind = 'P';
+          else if (v.includes('X223')) kind = 'I';
+          else if (v.includes('X224')) kind = 'D';
+          break;
+        }
+        case Segment.CLM: {
+          line.end();
+          lineNumber = undefined;
+          claimDate = undefined;
+          const n5 = count > 5 ? comps.split(text, starts[5], ends[5], sep.component) : 0;
+          const claimId = (count > 1 && text.slice(starts[1], ends[1])) || undefined;
+          if (kind === 'I') {
+            const c1 = n5 > 0 ? comps.text(text, 0) : '';
+            const c3 = n5 > 2 ? comps.text(text, 2) : '';
+            claim = { shape: 'bill', claimId, billType: c1 && c3 ? `${c1}${c3}` : c1 || undefined };
+          } else {
+            const pos = n5 > 0 ? placeOfServiceAt(text, comps.starts[0], comps.ends[0]) : undefined;
+            claim = { shape: 'pos', claimId, placeOfService: pos, placeOfServiceRange: pos ? cursor.range(comps.starts[0], comps.ends[0]) : undefined };
+          }
+          break;
+        }
+        case Segment.LX:
+          line.end();
+          lineNumber = count > 1 ? unitsAt(text, starts[1], ends[1]) : undefined;
+          break;
+        case Segment.DTP: {
+          const q = count > 1 ? qualifierAt(text, starts[1], ends[1]) : 0;
+          if (q === 0) break;
+          const date = count > 3 ? dateAt(text, starts[3], ends[3]) : undefined;
+          if (q === 472 && date) {
+            if (line.state === LineState.Open) line.facts.lineDate = date;
+            else if (line.state === LineState.None) claimDate = date;
+          } else if (q === 434 && date && !claimDate) {
+            claimDate = date;
+          }
+          break;
+        }
+        case Segment.SV1:
+        case Segment.SV2:
+        case Segment.SV3:
+        case Segment.SVC: {
+          const slot = id === Segment.SV2 ? 2 : 1;
+          if (slot >= count) break;
+          line.end();
+          if (id === Segment.SV2 && kind === '') kind = 'I';
+          if (!procedure(text, starts[slot], ends[slot], sep.component, comps, cursor, data, line)) {
+            line.state = LineState.Empty;
+            break;
+          }
+          const facts = line.open(claim, claimDate, lineNumber, id === Segment.SV3);
+          // Units and place of service: SV1-04/05, SV2-05, SV3-06/03, SVC-05.
+          const unitsSlot = id === Segment.SV1 ? 4 : id === Segment.SV3 ? 6 : 5;
+          facts.units = unitsSlot < count ? unitsAt(text, starts[unitsSlot], ends[unitsSlot]) : undefined;
+          const posSlot = id === Segment.SV1 ? 5 : id === Segment.SV3 ? 3 : 0;
+          if (posSlot && posSlot < count) {
+            const pos = placeOfServiceAt(text, starts[posSlot], ends[posSlot]);
+            if (pos) {
+              facts.placeOfService = pos;
+              facts.placeOfServiceRange = cursor.range(starts[posSlot], ends[posSlot]);
+            }
+          }
+          break;
+        }
+        case Segment.SE:
+        case Segment.HL:
+          line.end();
+          if (id === Segment.SE) claim = NO_CLAIM;
+          break;
+        default:
+          break;
+      }
+    }
+    this.at = Math.min(i, n);
+    this.kind = kind;
+    this.claim = claim;
+    this.lineNumber = lineNumber;
+    this.claimDate = claimDate;
+  }
+
+  /** Ends the last service line and returns every occurrence (call once every segment is read). */
+  finish(): CodeOccurrence[] {
+    this.line.end();
+    return this.out;
+  }
 }
 
 const enum LineState { None, Empty, Open }
