@@ -8,7 +8,9 @@ import { SearchIndex } from './catalog/search';
 import { buildCard, Card, CardOptions } from './card/build';
 import { recognize, recognizeCsvRows, RecognizeOptions, RecognizerData } from './recognize';
 import { X12Reader } from './recognize/x12';
-import type { CsvContext } from './recognize';
+import { jsonReader } from './recognize/json';
+import type { DocumentReader } from './recognize/reader';
+import type { CsvContext, DocumentKind } from './recognize';
 import { runRules, runRulesInSlices } from './rules';
 import type { Pause } from './rules';
 import type { DefaultSetting, RuleContext, RuleSettings } from './rules/types';
@@ -72,10 +74,15 @@ export class Engine implements RecognizerData {
     return { occurrences, invalid };
   }
 
-  /** A reader of the X12 file `text` to read in slices (see `X12Reader`), collecting invalid values as well. */
-  x12ReaderWithInvalid(text: string, lines: LineIndex): { reader: X12Reader; invalid: CodeOccurrence[] } {
+  /**
+   * A reader of an X12 or JSON document to read in slices (see `DocumentReader`), collecting invalid
+   * values as well; undefined for the other kinds (read in one go).
+   */
+  readerWithInvalid(kind: DocumentKind, text: string, lines: LineIndex): { reader: DocumentReader; invalid: CodeOccurrence[] } | undefined {
+    if (kind !== 'x12' && kind !== 'json') return undefined;
     const invalid: CodeOccurrence[] = [];
-    return { reader: new X12Reader(text, this.withInvalid(text, lines, invalid), lines), invalid };
+    const data = this.withInvalid(text, lines, invalid);
+    return { reader: kind === 'x12' ? new X12Reader(text, data, lines) : jsonReader(text, data, lines), invalid };
   }
 
   private withInvalid(text: string, lines: LineIndex, invalid: CodeOccurrence[]): RecognizerData {

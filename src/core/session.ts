@@ -50,9 +50,9 @@ export class CheckSession {
   /**
    * A session whose full check pauses between slices of work (`pause` resolves false to drop it:
    * the result is then undefined). A large CSV is read about `sliceChars` characters of rows at a
-   * time, a large X12 file about `sliceChars` characters of segments, and the rules run a slice of
-   * lines at a time; other kinds are recognized in one go. The result equals the synchronous
-   * constructor's.
+   * time, a large X12 or JSON file about `sliceChars` characters of segments or tokens, and the rules
+   * run a slice of lines at a time; other kinds are recognized in one go. The result equals the
+   * synchronous constructor's.
    */
   static async inSlices(engine: Engine, text: string, options: RecognizeOptions, check: CheckOptions, pause: Pause, sliceChars = 1 << 20): Promise<CheckSession | undefined> {
     const session = new CheckSession(engine, text, options, check, false);
@@ -66,9 +66,10 @@ export class CheckSession {
     this.multilineFields = this.csv ? hasMultilineField(text, this.csv.dataStart) : false;
     if (!(await pause())) return false;
     const options = { ...this.options, kind: this.kind, csv: this.csv };
-    if (this.kind === 'x12' && text.length > sliceChars) {
-      // Segment by segment, a slice of the text at a time.
-      const { reader, invalid } = this.engine.x12ReaderWithInvalid(text, this.lines);
+    const sliced = text.length > sliceChars ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
+    if (sliced) {
+      // X12 segments or JSON tokens, a slice of the text at a time.
+      const { reader, invalid } = sliced;
       for (let end = sliceChars; ; end += sliceChars) {
         reader.read(end);
         if (reader.done) break;

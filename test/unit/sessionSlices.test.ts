@@ -86,13 +86,32 @@ describe('checking a large document in slices', () => {
     assert.equal(pauses, 3, 'no work after the drop');
   });
 
-  it('FHIR documents (read in one go) still pause before and during the rules', async function () {
-    for (const name of ['fhir_eob_carrier_multiline_bfd.json']) {
+  it('FHIR and price-transparency JSON read a few tokens at a time give what the one-go check gives, whatever the slice size', async function () {
+    for (const name of ['fhir_eob_carrier_multiline_bfd.json', 'fhir_claim_mcs_bfd.json', 'fhir_eob_professional_carin.json', 'hpt_cms_v3_example.json']) {
       const text = decodeText(fs.readFileSync(sharedFile(this, `samples/real/${name}`))).text;
       const whole = new CheckSession(engine, text, { fileName: name });
-      const { session, pauses } = await sliced(text, name, 1_024);
-      assertSame(session, whole, name);
-      assert.ok(pauses >= 2, `${name}: paused ${pauses} times`);
+      assert.ok(whole.occurrences.length + whole.findings.length > 0, name);
+      // Slices ending anywhere: inside a string, a number, a keyword, between a key and its value.
+      for (const sliceChars of [1, 5, 64, 333, 1_024, text.length - 1]) {
+        const { session, pauses } = await sliced(text, name, sliceChars);
+        assertSame(session, whole, `${name} in slices of ${sliceChars}`);
+        if (sliceChars < text.length / 2) assert.ok(pauses > text.length / sliceChars / 8, `${name}: paused ${pauses} times in slices of ${sliceChars}`);
+      }
+    }
+  });
+
+  it('broken and oddly written JSON gives the same codes in slices', async () => {
+    const coding = '{"system": "http://www.ama-assn.org/go/cpt", "code": "64866"}';
+    const texts = [
+      `{"item": [{"productOrService": {"coding": [${coding}]}, "modifier": [{"coding": [{"code": "50"}]}]}]}`,
+      `// a comment\n{"item": [{"productOrService": {"coding": [${coding},]}, "servicedDate": "2026-01-05",}], /* more */ "x": [1, 2.5e3, -0, true, null]}`,
+      `{"item": [{"productOrService": {"coding": [${coding}]}, "quantity": {"value": 2}`, // cut off
+      `{"a" "b", "item": [{"productOrService": {"coding": [${coding}]}}], "c": NaN, "d": "\\"quoted\\" \\u0041"}`,
+      `{"code": "99213", "code_type": "CPT", "description": "office visit 99214 or 64866"}`,
+    ];
+    for (const text of texts) {
+      const whole = new CheckSession(engine, text, { fileName: 'c.json' });
+      for (let sliceChars = 1; sliceChars <= 12; sliceChars++) assertSame((await sliced(text, 'c.json', sliceChars)).session, whole, `${text.slice(0, 30)} in slices of ${sliceChars}`);
     }
   });
 

@@ -38,10 +38,11 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   let out: CodeOccurrence[];
   switch (kind) {
     // In document order as read: row by row, segment by segment (checking the order would make
-    // every occurrence's range, which these recognizers make only when asked).
+    // every occurrence's range, which these recognizers make only when asked); JSON puts its own
+    // in order when finished (a modifier array may follow the code it belongs to).
     case 'csv': return recognizeCsv(text, data, lines, options.csv);
     case 'x12': return recognizeX12(text, data, lines);
-    case 'json': out = recognizeJson(text, data, lines); break;
+    case 'json': return recognizeJson(text, data, lines);
     case 'xml': out = recognizeXml(text, data, lines); break;
     default: out = recognizePlainText(text, data, lines); break;
   }

@@ -31,7 +31,9 @@ import { compactFacts, parseDate, parsePos, parseSetting, parseUnits } from './f
 import { typeAllowsCode } from './csv/headers';
 import { CLAIM_RESOURCES, isProcedureSystem } from './fhir';
 import { Concept, KeyInfo, KeyTable, Special } from './json/keys';
-import { walkJson } from './json/walk';
+import { JsonWalker } from './json/walk';
+import type { DocumentReader } from './reader';
+import { inDocumentOrder } from '../text/byStart';
 
 export { keyName } from './json/keys';
 
@@ -103,6 +105,13 @@ const PROSE = new Frame();
 const GENERIC = new Set(['code', 'codes', 'billing code', 'procedure code', 'service code', 'proc code']);
 
 export function recognizeJson(text: string, data: RecognizerData, lines = new LineIndex(text)): CodeOccurrence[] {
+  const reader = jsonReader(text, data, lines);
+  reader.read(Infinity);
+  return reader.finish();
+}
+
+/** The JSON recognizer as a `DocumentReader`: read in slices, then finished. */
+export function jsonReader(text: string, data: RecognizerData, lines: LineIndex): DocumentReader {
   const keys = new KeyTable();
   const systems = new Map<string, boolean>();
   // Occurrences found so far and the frame whose modifiers they take.
@@ -286,7 +295,7 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
     }
   };
 
-  walkJson(text, lines, {
+  const walker = new JsonWalker(text, lines, {
     objectBegin: () => {
       const item = top?.array && top.key?.item;
       push(false);
@@ -317,9 +326,17 @@ export function recognizeJson(text: string, data: RecognizerData, lines = new Li
       if (key) literal(top!, key, Kind.Keyword, read(start, end, String(v), -1));
     },
   });
-  while (top) pop();
-  for (let i = 0; i < pending.length; i++) pending[i].facts = compactFacts(pending[i].facts);
-  return pending;
+  return {
+    read: (until) => walker.walk(until),
+    get done() {
+      return walker.done;
+    },
+    finish: () => {
+      while (top) pop();
+      for (let i = 0; i < pending.length; i++) pending[i].facts = compactFacts(pending[i].facts);
+      return inDocumentOrder(pending);
+    },
+  };
 }
 
 /**

@@ -19,6 +19,7 @@
 import type { CodeOccurrence, IsoDate, ModifierOccurrence } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import type { RecognizerData } from './plainText';
+import type { DocumentReader } from './reader';
 import { LineCursor } from '../text/lineCursor';
 import { ClaimFacts, NO_CLAIM, ServiceLineFacts, serviceLineFacts } from './x12/lineFacts';
 import { LoneCodeOccurrence, LoneModifier, NO_MODIFIERS } from './loneCode';
@@ -68,7 +69,7 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
  * on the next call: a host reads a large claim file in slices with a pause in between, and the
  * occurrences are those one reading of the whole file gives.
  */
-export class X12Reader {
+export class X12Reader implements DocumentReader {
   /** Occurrences so far, in segment order. */
   readonly out: CodeOccurrence[] = [];
   /** Where the next segment starts (or the spaces before it). */

@@ -55,178 +55,214 @@ function endsWord(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 125 || c === 93 || c === 123 || c === 91 || c === 34 || c === 58 || c === 44 || c === 47;
 }
 
-export function walkJson(text: string, lines: LineIndex, v: JsonVisitor): void {
-  const len = text.length;
+/**
+ * The walk, resumable: `walk(until)` reads the tokens that start before `until` and stops there;
+ * the next call goes on from that token. A host reads a large document in slices with a pause in
+ * between, and the visitor sees the events of one walk of the whole text.
+ */
+export class JsonWalker {
+  private readonly len: number;
   // Where the fast string path must stop looking: the next backslash, and the start of the line
   // after the one being read (the line index knows where lines start).
-  let nextBackslash = text.indexOf('\\');
-  if (nextBackslash < 0) nextBackslash = len;
-  const lineCount = lines.lineCount;
-  let line = 0;
-  let nextLineStart = lineCount > 1 ? lines.lineStart(1) : len + 2;
-
+  private nextBackslash: number;
+  private readonly lineCount: number;
+  private line = 0;
+  private nextLineStart: number;
   /** Whether each open container is an array. */
-  const open: boolean[] = [];
-  let state = State.Root;
-  let pos = 0;
-  let tok = Tok.EOF as Tok;
-  let tokStart = 0;
-  let tokValue: string | undefined; // strings: set when not the plain characters between the quotes
-  let numValueEnd = 0;
-  let keywordValue: boolean | null = null;
-  /** Whether the current token is looked at again in the new state (error recovery stops on it). */
-  let again = false;
+  private readonly open: boolean[] = [];
+  private state = State.Root;
+  private pos = 0;
+  private finished = false;
 
-  for (;;) {
-    if (again) again = false;
-    else {
-      // The next token; trivia (whitespace, line breaks, comments, unknown words) is skipped.
-      for (;;) {
-        let c = text.charCodeAt(pos);
-        while (c === 32 || c === 10 || c === 9 || c === 13) c = text.charCodeAt(++pos);
-        tokStart = pos;
-        if (pos >= len) {
-          tokStart = len;
-          tok = Tok.EOF;
-          break;
-        }
-        if (c === 34) {
-          const from = pos + 1;
-          const close = text.indexOf('"', from);
-          if (close >= 0 && close < nextBackslash) {
-            while (nextLineStart <= from) nextLineStart = ++line + 1 < lineCount ? lines.lineStart(line + 1) : len + 2;
-            // Every character from a line's content end to the next line's start is a line break,
-            // so a quote before the next line's start lies on this line, with no break before it.
-            if (close < nextLineStart) {
-              pos = close + 1;
-              tokValue = undefined;
+  constructor(private readonly text: string, private readonly lines: LineIndex, private readonly v: JsonVisitor) {
+    this.len = text.length;
+    const backslash = text.indexOf('\\');
+    this.nextBackslash = backslash < 0 ? this.len : backslash;
+    this.lineCount = lines.lineCount;
+    this.nextLineStart = this.lineCount > 1 ? lines.lineStart(1) : this.len + 2;
+  }
+
+  /** Whether the walk is over (the first top-level value was read, or the text ended). */
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Walks the tokens that start before `until` (Infinity: to the end). */
+  walk(until: number): void {
+    if (this.finished) return;
+    const { text, lines, v, len, lineCount, open } = this;
+    let { nextBackslash, line, nextLineStart, state, pos } = this;
+    let tok = Tok.EOF as Tok;
+    let tokStart = 0;
+    let tokValue: string | undefined; // strings: set when not the plain characters between the quotes
+    let numValueEnd = 0;
+    let keywordValue: boolean | null = null;
+    /** Whether the current token is looked at again in the new state (error recovery stops on it). */
+    let again = false;
+
+    finishing: {
+      walking: for (;;) {
+        if (again) again = false;
+        else {
+          // A slice ends between tokens (the state then says all there is to resume from).
+          if (pos >= until) break walking;
+          // The next token; trivia (whitespace, line breaks, comments, unknown words) is skipped.
+          for (;;) {
+            let c = text.charCodeAt(pos);
+            while (c === 32 || c === 10 || c === 9 || c === 13) c = text.charCodeAt(++pos);
+            tokStart = pos;
+            if (pos >= len) {
+              tokStart = len;
+              tok = Tok.EOF;
+              break;
+            }
+            if (c === 34) {
+              const from = pos + 1;
+              const close = text.indexOf('"', from);
+              if (close >= 0 && close < nextBackslash) {
+                while (nextLineStart <= from) nextLineStart = ++line + 1 < lineCount ? lines.lineStart(line + 1) : len + 2;
+                // Every character from a line's content end to the next line's start is a line break,
+                // so a quote before the next line's start lies on this line, with no break before it.
+                if (close < nextLineStart) {
+                  pos = close + 1;
+                  tokValue = undefined;
+                  tok = Tok.String;
+                  break;
+                }
+              }
+              const scanned = scanString(text, from);
+              pos = scanned.end;
+              tokValue = scanned.value;
+              if (nextBackslash < pos) {
+                nextBackslash = text.indexOf('\\', pos);
+                if (nextBackslash < 0) nextBackslash = len;
+              }
               tok = Tok.String;
               break;
             }
+            if (c === 123) { pos++; tok = Tok.OpenBrace; break; }
+            if (c === 125) { pos++; tok = Tok.CloseBrace; break; }
+            if (c === 44) { pos++; tok = Tok.Comma; break; }
+            if (c === 58) { pos++; tok = Tok.Colon; break; }
+            if (c === 91) { pos++; tok = Tok.OpenBracket; break; }
+            if (c === 93) { pos++; tok = Tok.CloseBracket; break; }
+            if (isDigit(c) || (c === 45 && isDigit(text.charCodeAt(pos + 1)))) {
+              pos = scanNumber(text, c === 45 ? pos + 1 : pos);
+              numValueEnd = lastNumberValueEnd;
+              tok = Tok.Number;
+              break;
+            }
+            if (c === 47) {
+              const c2 = text.charCodeAt(pos + 1);
+              if (c2 === 47) {
+                pos += 2;
+                while (pos < len && (c = text.charCodeAt(pos)) !== 10 && c !== 13) pos++;
+              } else if (c2 === 42) {
+                const close = text.indexOf('*/', pos + 2);
+                pos = close < 0 ? Math.max(len, pos + 3) : close + 2;
+              } else {
+                pos++; // a lone slash
+              }
+              continue;
+            }
+            if (c === 45) {
+              pos++; // a lone minus
+              continue;
+            }
+            // A word: `true`, `false`, `null`, or an unknown symbol skipped like trivia.
+            pos++;
+            while (pos < len && !endsWord(text.charCodeAt(pos))) pos++;
+            const n = pos - tokStart;
+            if (n === 4 && text.startsWith('true', tokStart)) keywordValue = true;
+            else if (n === 4 && text.startsWith('null', tokStart)) keywordValue = null;
+            else if (n === 5 && text.startsWith('false', tokStart)) keywordValue = false;
+            else continue;
+            tok = Tok.Keyword;
+            break;
           }
-          const scanned = scanString(text, from);
-          pos = scanned.end;
-          tokValue = scanned.value;
-          if (nextBackslash < pos) {
-            nextBackslash = text.indexOf('\\', pos);
-            if (nextBackslash < 0) nextBackslash = len;
-          }
-          tok = Tok.String;
-          break;
         }
-        if (c === 123) { pos++; tok = Tok.OpenBrace; break; }
-        if (c === 125) { pos++; tok = Tok.CloseBrace; break; }
-        if (c === 44) { pos++; tok = Tok.Comma; break; }
-        if (c === 58) { pos++; tok = Tok.Colon; break; }
-        if (c === 91) { pos++; tok = Tok.OpenBracket; break; }
-        if (c === 93) { pos++; tok = Tok.CloseBracket; break; }
-        if (isDigit(c) || (c === 45 && isDigit(text.charCodeAt(pos + 1)))) {
-          pos = scanNumber(text, c === 45 ? pos + 1 : pos);
-          numValueEnd = lastNumberValueEnd;
-          tok = Tok.Number;
-          break;
-        }
-        if (c === 47) {
-          const c2 = text.charCodeAt(pos + 1);
-          if (c2 === 47) {
-            pos += 2;
-            while (pos < len && (c = text.charCodeAt(pos)) !== 10 && c !== 13) pos++;
-          } else if (c2 === 42) {
-            const close = text.indexOf('*/', pos + 2);
-            pos = close < 0 ? Math.max(len, pos + 3) : close + 2;
-          } else {
-            pos++; // a lone slash
-          }
-          continue;
-        }
-        if (c === 45) {
-          pos++; // a lone minus
-          continue;
-        }
-        // A word: `true`, `false`, `null`, or an unknown symbol skipped like trivia.
-        pos++;
-        while (pos < len && !endsWord(text.charCodeAt(pos))) pos++;
-        const n = pos - tokStart;
-        if (n === 4 && text.startsWith('true', tokStart)) keywordValue = true;
-        else if (n === 4 && text.startsWith('null', tokStart)) keywordValue = null;
-        else if (n === 5 && text.startsWith('false', tokStart)) keywordValue = false;
-        else continue;
-        tok = Tok.Keyword;
-        break;
-      }
-    }
 
-    switch (state) {
-      case State.Obj:
-        if (tok === Tok.String) {
-          v.property(tokStart, pos, tokValue);
-          state = State.AfterKey;
-          continue;
+        switch (state) {
+          case State.Obj:
+            if (tok === Tok.String) {
+              v.property(tokStart, pos, tokValue);
+              state = State.AfterKey;
+              continue;
+            }
+            if (tok === Tok.Comma) continue;
+            if (tok !== Tok.CloseBrace && tok !== Tok.EOF) {
+              state = State.SkipObj;
+              continue;
+            }
+            v.objectEnd();
+            break; // closed: see below
+          case State.AfterKey:
+            if (tok === Tok.Colon) state = State.Value;
+            else {
+              state = State.SkipObj;
+              again = true;
+            }
+            continue;
+          case State.Root:
+          case State.Value:
+          case State.Arr:
+            if (tok === Tok.OpenBrace || tok === Tok.OpenBracket) {
+              const array = tok === Tok.OpenBracket;
+              if (array) v.arrayBegin();
+              else v.objectBegin();
+              open.push(array);
+              state = array ? State.Arr : State.Obj;
+              continue;
+            }
+            if (tok === Tok.String || tok === Tok.Number || tok === Tok.Keyword) {
+              if (tok === Tok.String) v.string(tokStart, pos, tokValue);
+              else if (tok === Tok.Number) v.number(tokStart, pos, numValueEnd);
+              else v.keyword(tokStart, pos, keywordValue);
+              if (state === State.Root) break finishing; // only the first top-level value is read
+              if (state === State.Value) state = State.Obj;
+              continue;
+            }
+            if (state === State.Root) break finishing;
+            if (state === State.Value) {
+              state = State.SkipObj;
+              again = true;
+              continue;
+            }
+            if (tok === Tok.Comma) continue;
+            if (tok !== Tok.CloseBracket && tok !== Tok.EOF) {
+              state = State.SkipArr;
+              continue;
+            }
+            v.arrayEnd();
+            break; // closed: see below
+          case State.SkipObj:
+            if (tok === Tok.CloseBrace || tok === Tok.Comma || tok === Tok.EOF) {
+              state = State.Obj;
+              again = true;
+            }
+            continue;
+          case State.SkipArr:
+            if (tok === Tok.CloseBracket || tok === Tok.Comma || tok === Tok.EOF) {
+              state = State.Arr;
+              again = true;
+            }
+            continue;
         }
-        if (tok === Tok.Comma) continue;
-        if (tok !== Tok.CloseBrace && tok !== Tok.EOF) {
-          state = State.SkipObj;
-          continue;
-        }
-        v.objectEnd();
-        break; // closed: see below
-      case State.AfterKey:
-        if (tok === Tok.Colon) state = State.Value;
-        else {
-          state = State.SkipObj;
-          again = true;
-        }
-        continue;
-      case State.Root:
-      case State.Value:
-      case State.Arr:
-        if (tok === Tok.OpenBrace || tok === Tok.OpenBracket) {
-          const array = tok === Tok.OpenBracket;
-          if (array) v.arrayBegin();
-          else v.objectBegin();
-          open.push(array);
-          state = array ? State.Arr : State.Obj;
-          continue;
-        }
-        if (tok === Tok.String || tok === Tok.Number || tok === Tok.Keyword) {
-          if (tok === Tok.String) v.string(tokStart, pos, tokValue);
-          else if (tok === Tok.Number) v.number(tokStart, pos, numValueEnd);
-          else v.keyword(tokStart, pos, keywordValue);
-          if (state === State.Root) return; // only the first top-level value is read
-          if (state === State.Value) state = State.Obj;
-          continue;
-        }
-        if (state === State.Root) return;
-        if (state === State.Value) {
-          state = State.SkipObj;
-          again = true;
-          continue;
-        }
-        if (tok === Tok.Comma) continue;
-        if (tok !== Tok.CloseBracket && tok !== Tok.EOF) {
-          state = State.SkipArr;
-          continue;
-        }
-        v.arrayEnd();
-        break; // closed: see below
-      case State.SkipObj:
-        if (tok === Tok.CloseBrace || tok === Tok.Comma || tok === Tok.EOF) {
-          state = State.Obj;
-          again = true;
-        }
-        continue;
-      case State.SkipArr:
-        if (tok === Tok.CloseBracket || tok === Tok.Comma || tok === Tok.EOF) {
-          state = State.Arr;
-          again = true;
-        }
-        continue;
+        // The container on top was closed by its bracket (consumed) or by the end (seen again by its parent).
+        open.pop();
+        if (!open.length) break finishing;
+        state = open[open.length - 1] ? State.Arr : State.Obj;
+        if (tok === Tok.EOF) again = true;
+      }
+      // The slice ended between tokens: the walk goes on from here.
+      this.nextBackslash = nextBackslash;
+      this.line = line;
+      this.nextLineStart = nextLineStart;
+      this.state = state;
+      this.pos = pos;
+      return;
     }
-    // The container on top was closed by its bracket (consumed) or by the end (seen again by its parent).
-    open.pop();
-    if (!open.length) return;
-    state = open[open.length - 1] ? State.Arr : State.Obj;
-    if (tok === Tok.EOF) again = true;
+    this.finished = true;
   }
 }
 
