@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { codes, occurrences, factsOf } from './helpers';
+import { engineOn } from '../helpers/engine';
 
 describe('JSON recognizer: FHIR codings, price-transparency code_information, code-named keys', () => {
   it('reads a Blue Button carrier EOB item: HCPCS coding, modifier LT, POS, dates; never the carrier number or ZIP', () => {
@@ -41,6 +42,17 @@ describe('JSON recognizer: FHIR codings, price-transparency code_information, co
     const found = occurrences(JSON.stringify(bundle));
     assert.deepEqual(found.map((o) => `${o.code}/${o.facts.claimId}`), ['75710/c1', 'J3490/c2']);
     assert.equal(found[0].facts.dateOfService, '2020-08-04');
+  });
+
+  it('a CPT or HCPCS coding whose value is not a code is an invalid code, whatever its length', () => {
+    const claim = (code: string) => JSON.stringify({ resourceType: 'Claim', id: 'c1', item: [{ sequence: 1, productOrService: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code }] } }] }, null, 2);
+    const engine = engineOn();
+    for (const value of ['648666', 'FDSAE', '0000000']) {
+      const { occurrences: found, findings } = engine.check(claim(value), { fileName: 'claim.json' });
+      assert.deepEqual(found, [], value);
+      assert.deepEqual(findings.map((f) => `${f.rule} ${f.message.includes(value)}`), ['invalid-code true'], value);
+    }
+    assert.deepEqual(engine.check(claim('99213'), { fileName: 'claim.json' }).findings, []);
   });
 
   it('reads HPT JSON code_information by type, with the setting of its charges', () => {
