@@ -192,7 +192,7 @@ export function jsonReader(text: string, data: RecognizerData, lines: LineIndex)
           item.facts.placeOfServiceRange = lines.range(f.code.start, f.code.end);
         }
       } else if (length > 0 && procedureSystem(value(f.system))) {
-        // Any value of a CPT/HCPCS coding is read: a code, or an invalid value (`648666`, `6486`).
+        // Any value of a CPT/HCPCS coding is read: a code, or an invalid value (`648666`, `FDSAE`).
         const item = owningItem(f.parent ?? f);
         for (const o of occurrence(f.code.start, f.code.end)) addPending(o, item);
       }

@@ -71,7 +71,7 @@ export function recognizeX12(text: string, data: RecognizerData, lines = new Lin
  */
 export class X12Reader implements DocumentReader {
   /** Occurrences so far, in segment order. */
-  readonly out: CodeOccurrence[] = [];
+  private readonly out: CodeOccurrence[] = [];
   /** Where the next segment starts (or the spaces before it). */
   private at: number;
   private readonly sep: Separators;
