@@ -28,6 +28,22 @@ function assertSame(a: CheckSession, b: CheckSession, label: string): void {
   assert.deepEqual(a.findings.map(fin), b.findings.map(fin), `${label}: findings`);
 }
 
+/**
+ * A real sample checked in slices of each size (and of its length less one) gives what the one-go
+ * check gives, and pauses between slices of reading: at least once per 8 slices' worth of text (a
+ * token or segment read whole may run past a slice's end).
+ */
+async function slicedAsWhole(ctx: Mocha.Context, name: string, sizes: number[]): Promise<void> {
+  const text = decodeText(fs.readFileSync(sharedFile(ctx, `samples/real/${name}`))).text;
+  const whole = new CheckSession(engine, text, { fileName: name });
+  assert.ok(whole.occurrences.length + whole.findings.length > 0, `${name} has something to find`);
+  for (const sliceChars of [...sizes, text.length - 1]) {
+    const { session, pauses } = await sliced(text, name, sliceChars);
+    assertSame(session, whole, `${name} in slices of ${sliceChars}`);
+    if (sliceChars < text.length / 2) assert.ok(pauses > text.length / sliceChars / 8, `${name}: paused ${pauses} times in slices of ${sliceChars}`);
+  }
+}
+
 /** A charge file with a banner above the header, codes, modifiers, a bad value and an inpatient-only code. */
 function chargeFile(rows: number): string {
   const lines = ['Hospital charge master; codes per CMS HCPCS G2023 notice,,,,', 'CDM,Description,CPT,MOD,POS,Setting,Charge'];
@@ -56,17 +72,8 @@ describe('checking a large document in slices', () => {
   });
 
   it('an X12 claim file read a few segments at a time gives what the one-go check gives, whatever the slice size', async function () {
-    for (const name of ['837p_professional_claim1.txt', '837p_cob_example4.837', '837i_ppo_repriced.837i']) {
-      const text = decodeText(fs.readFileSync(sharedFile(this, `samples/real/${name}`))).text;
-      const whole = new CheckSession(engine, text, { fileName: name });
-      assert.ok(whole.occurrences.length > 0, name);
-      // Slices ending anywhere: inside a segment, on a terminator, inside the indentation.
-      for (const sliceChars of [1, 7, 64, 333, 1_024, text.length - 1]) {
-        const { session, pauses } = await sliced(text, name, sliceChars);
-        assertSame(session, whole, `${name} in slices of ${sliceChars}`);
-        if (sliceChars < text.length / 2) assert.ok(pauses > text.length / sliceChars / 4, `${name}: paused ${pauses} times in slices of ${sliceChars}`);
-      }
-    }
+    // Slices ending anywhere: inside a segment, on a terminator, inside the indentation.
+    for (const name of ['837p_professional_claim1.txt', '837p_cob_example4.837', '837i_ppo_repriced.837i']) await slicedAsWhole(this, name, [1, 7, 64, 333, 1_024]);
   });
 
   it('a service line whose date comes in the next slice keeps it, and the claim carries over', async () => {
@@ -87,17 +94,9 @@ describe('checking a large document in slices', () => {
   });
 
   it('FHIR and price-transparency JSON read a few tokens at a time give what the one-go check gives, whatever the slice size', async function () {
-    for (const name of ['fhir_eob_carrier_multiline_bfd.json', 'fhir_claim_mcs_bfd.json', 'fhir_eob_professional_carin.json', 'hpt_cms_v3_example.json']) {
-      const text = decodeText(fs.readFileSync(sharedFile(this, `samples/real/${name}`))).text;
-      const whole = new CheckSession(engine, text, { fileName: name });
-      assert.ok(whole.occurrences.length + whole.findings.length > 0, name);
-      // Slices ending anywhere: inside a string, a number, a keyword, between a key and its value.
-      for (const sliceChars of [1, 5, 64, 333, 1_024, text.length - 1]) {
-        const { session, pauses } = await sliced(text, name, sliceChars);
-        assertSame(session, whole, `${name} in slices of ${sliceChars}`);
-        if (sliceChars < text.length / 2) assert.ok(pauses > text.length / sliceChars / 8, `${name}: paused ${pauses} times in slices of ${sliceChars}`);
-      }
-    }
+    // Slices ending anywhere: inside a string, a number, a keyword, between a key and its value.
+    const names = ['fhir_eob_carrier_multiline_bfd.json', 'fhir_claim_mcs_bfd.json', 'fhir_eob_professional_carin.json', 'hpt_cms_v3_example.json'];
+    for (const name of names) await slicedAsWhole(this, name, [1, 5, 64, 333, 1_024]);
   });
 
   it('broken and oddly written JSON gives the same codes in slices', async () => {
