@@ -108,7 +108,7 @@ if (!skip.has('check')) {
   // Two warm-up rounds: in one child the CSV check still fell from 153 to 82 ms over the first four
   // timed rounds after a single warm-up (code tiering up, the heap settling to its working size).
   // Seven timed rounds: on this VM even the floor pass varies 2x from round to round.
-  results.sections.check = child('check', { runs: quick ? 3 : 7, warmup: quick ? 1 : 2, incrementalIterations: quick ? 5 : 10, kinds, incremental: !skip.has('incremental') });
+  results.sections.check = child('check', { runs: quick ? 3 : 9, warmup: quick ? 1 : 5, incrementalIterations: quick ? 5 : 10, kinds, incremental: !skip.has('incremental') });
 }
 
 save();
