@@ -37,15 +37,29 @@ export interface Io {
  * non-blocking pipe that is full, an error) goes through the stream as before.
  */
 function writeFd(fd: 1 | 2, text: string): void {
-  const bytes = Buffer.from(text.endsWith('\n') ? text : `${text}\n`, 'utf8');
+  const line = text.endsWith('\n') ? text : `${text}\n`;
+  let bytes: Buffer | undefined;
   let done = 0;
   try {
-    while (done < bytes.length) done += writeSync(fd, bytes, done);
-  } catch {
+    // The string as it is (no Buffer copy of megabytes of rows); a partial write goes on from its byte.
+    done = writeSync(fd, line);
+    if (done < line.length || done < Buffer.byteLength(line)) {
+      bytes = Buffer.from(line, 'utf8');
+      while (done < bytes.length) done += writeSync(fd, bytes, done);
+    }
+  } catch (e) {
+    // The reader is gone (`cpt-lens check ... | head`): nothing more to write, and nothing to report.
+    if (isClosedPipe(e)) return;
     streamed = true;
-    (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(done));
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    stream.on('error', (err) => {
+      if (!isClosedPipe(err)) throw err;
+    });
+    stream.write((bytes ?? Buffer.from(line, 'utf8')).subarray(done));
   }
 }
+
+const isClosedPipe = (e: unknown): boolean => (e as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
 
 /** Some output went through a stream, which may still be writing it. */
 let streamed = false;

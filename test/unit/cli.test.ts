@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -117,6 +117,20 @@ describe('cpt-lens as a process', () => {
     const unreadable = spawnSync(process.execPath, [bin, 'check', file, '/nonexistent/claim.837'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     assert.equal(unreadable.status, 2);
     assert.equal(unreadable.stdout.split('\n').filter(Boolean).length, 10000);
+  });
+
+  it('stops quietly when what reads its output goes away (`cpt-lens check ... | head`), with the exit code of the check', async () => {
+    const file = tempFile('many.txt', 'CPT 64866-ZZ\n'.repeat(5000));
+    const bin = path.join(REPO_ROOT, 'bin', 'cpt-lens.js');
+    for (const format of ['json', 'text']) {
+      const child = spawn(process.execPath, [bin, 'check', file, '--format', format], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy(); // the reader is gone before the first row is written
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(stderr, '', `${format}: nothing on stderr`);
+      assert.equal(code, 0, format);
+    }
   });
 });
 
