@@ -89,11 +89,14 @@ export const notYetEffective: Rule = {
     if (record.effectiveDate && record.effectiveDate > date) {
       return [{ range: o.range, occurrence: o, message: `${o.code} is not yet effective on ${date}: CMS HCPCS adds it on ${record.effectiveDate}.` }];
     }
-    // A CPT code that enters the OPPS lists after the quarter of service, where the data covers that quarter.
+    // A CPT code that enters the OPPS lists after the quarter of service, where the data covers that
+    // quarter (not for a code with a HCPCS effective date or PFS indicators: the cheap tests first).
+    if (record.effectiveDate || record.pfs) return NO_FINDINGS;
     const quarters = context.catalog.quarters();
-    const first = firstListed(record, quarters);
     const q = quarterOf(date);
-    if (!record.effectiveDate && first && quarters[0] <= q && first > q && !record.pfs) {
+    if (!(quarters[0] <= q)) return NO_FINDINGS;
+    const first = firstListed(record, quarters);
+    if (first && first > q) {
       return [{ range: o.range, occurrence: o, message: `${o.code} is not yet effective on ${date}: it first appears in CMS OPPS Addendum B ${first}.` }];
     }
     return NO_FINDINGS;
