@@ -79,7 +79,13 @@ function packageRoot(): string {
   return path.resolve(__dirname, '..');
 }
 
-export async function main(argv: readonly string[], io: Io = stdio, root = packageRoot(), cwd = process.cwd()): Promise<number> {
+/**
+ * `readsInputs` is told every file a `check` or `codes` run will read (its documents and its data
+ * files) before it reads them: the process entry sets V8's tiering by their size (tiering.ts).
+ */
+export async function main(
+  argv: readonly string[], io: Io = stdio, root = packageRoot(), cwd = process.cwd(), readsInputs?: (files: string[]) => void,
+): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -94,7 +100,8 @@ export async function main(argv: readonly string[], io: Io = stdio, root = packa
   if (args.command === 'import') return importCommand(args, io, cwd);
   const { packs, errors } = await loadPacks(bundledPackFiles(root));
   for (const e of errors) io.err(`cpt-lens: data not loaded: ${e.message}`);
-  const user = await loadUserData(args, io, cwd);
+  const inputs = args.command === 'check' || args.command === 'codes' ? readsInputs : undefined;
+  const user = await loadUserData(args, io, cwd, inputs && ((data) => inputs([...args.positional.map((f) => path.resolve(cwd, f)), ...data])));
   if (!user) return 2;
   const engine = new Engine([...packs, ...user.packs]);
   if (args.command === 'show') return show(engine, args, io);
@@ -145,13 +152,16 @@ async function projectConfig(args: Args, io: Io, cwd: string): Promise<{ config:
  * The user's data: the files of .cptlens.json, then the --data files, converted and put in
  * merge order. Any file that cannot be loaded fails the run (exit 2): nothing half-loaded.
  */
-async function loadUserData(args: Args, io: Io, cwd: string): Promise<{ packs: DataPack[]; rules: RuleSettings } | undefined> {
+async function loadUserData(
+  args: Args, io: Io, cwd: string, beforeImport?: (files: string[]) => void,
+): Promise<{ packs: DataPack[]; rules: RuleSettings } | undefined> {
   const project = await projectConfig(args, io, cwd);
   if (project === null) return undefined;
   const files: DataFile[] = [
     ...(project ? dataFileEntries(project.config).map((e) => ({ file: path.resolve(project.dir, e.path), options: entryOptions(e) })) : []),
     ...args.data.map((f) => ({ file: path.resolve(cwd, f), options: {} })),
   ];
+  beforeImport?.(files.map((f) => f.file));
   const results = await Promise.all(files.map((f) => importFile(f, io)));
   if (results.some((r) => r === undefined)) return undefined;
   return { packs: orderImported(results as ImportResult[]).map((r) => r.pack), rules: project?.config.rules ?? {} };

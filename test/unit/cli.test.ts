@@ -104,6 +104,30 @@ describe('cpt-lens CLI', () => {
   });
 });
 
+describe('cpt-lens tells its entry what a run will read', () => {
+  const quiet = { out: () => undefined, err: () => undefined };
+  const told = async (argv: string[], cwd: string): Promise<string[][]> => {
+    const calls: string[][] = [];
+    await main(argv, quiet, REPO_ROOT, cwd, (files) => calls.push(files));
+    return calls;
+  };
+
+  it('a check or codes run: its documents, then the data files of .cptlens.json and --data, before reading them', async () => {
+    const claim = tempFile('claim.837', 'ISA*00~');
+    const dir = path.dirname(claim);
+    fs.writeFileSync(path.join(dir, 'list.csv'), 'CPT,Description\n99213,office visit\n');
+    fs.writeFileSync(path.join(dir, 'more.csv'), 'CPT,Description\n99214,office visit\n');
+    fs.writeFileSync(path.join(dir, '.cptlens.json'), JSON.stringify({ data: { files: ['list.csv'] } }));
+    assert.deepEqual(await told(['check', 'claim.837', '--data', 'more.csv'], dir), [[claim, path.join(dir, 'list.csv'), path.join(dir, 'more.csv')]]);
+    assert.deepEqual(await told(['codes', 'claim.837', '--no-config'], dir), [[claim]]);
+  });
+
+  it('show and import read no documents: nothing is told', async () => {
+    assert.deepEqual(await told(['show', '64866'], REPO_ROOT), []);
+    assert.deepEqual(await told(['import', path.join(REPO_ROOT, 'examples', 'fee-schedule.csv')], REPO_ROOT), []);
+  });
+});
+
 describe('cpt-lens as a process', () => {
   it('ends as soon as its output is written, all of it, even megabytes through a pipe, with the exit code of the check', () => {
     const file = tempFile('many.txt', 'CPT 64866-ZZ\n'.repeat(5000));
