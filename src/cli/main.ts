@@ -43,23 +43,25 @@ function writeFd(fd: 1 | 2, text: string): void {
   try {
     // The string as it is (no Buffer copy of megabytes of rows); a partial write goes on from its byte.
     done = writeSync(fd, line);
-    if (done < line.length || done < Buffer.byteLength(line)) {
+    if (done < Buffer.byteLength(line)) {
       bytes = Buffer.from(line, 'utf8');
       while (done < bytes.length) done += writeSync(fd, bytes, done);
     }
   } catch (e) {
     // The reader is gone (`cpt-lens check ... | head`): nothing more to write, and nothing to report.
     if (isClosedPipe(e)) return;
-    streamed = true;
     const stream = fd === 1 ? process.stdout : process.stderr;
-    stream.on('error', (err) => {
-      if (!isClosedPipe(err)) throw err;
-    });
+    // The reader may go away while the stream still writes: that too ends the output quietly.
+    if (!stream.listeners('error').includes(ignoreClosedPipe)) stream.on('error', ignoreClosedPipe);
+    streamed = true;
     stream.write((bytes ?? Buffer.from(line, 'utf8')).subarray(done));
   }
 }
 
 const isClosedPipe = (e: unknown): boolean => (e as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+const ignoreClosedPipe = (e: Error): void => {
+  if (!isClosedPipe(e)) throw e;
+};
 
 /** Some output went through a stream, which may still be writing it. */
 let streamed = false;

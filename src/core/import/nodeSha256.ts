@@ -9,12 +9,14 @@ import { useNativeSha256 } from './sha256';
 let crypto: typeof Crypto | undefined;
 
 /**
- * SHA-256 of the bytes, hex. Node's crypto is loaded on the first call: it loads some 35 modules
- * (the stream machinery among them), a tenth of a CLI start that hashes nothing.
+ * A new SHA-256 hash. Node's crypto is loaded on the first call: it loads some 35 modules (the
+ * stream machinery among them), a tenth of a CLI start that hashes nothing.
  */
+const sha256 = (): Crypto.Hash => (crypto ??= require('crypto') as typeof Crypto).createHash('sha256');
+
+/** SHA-256 of the bytes, hex. */
 export function nodeSha256Hex(data: Uint8Array): string {
-  crypto ??= require('crypto') as typeof Crypto;
-  return crypto.createHash('sha256').update(data).digest('hex');
+  return sha256().update(data).digest('hex');
 }
 
 export function useNodeSha256(): void {
@@ -29,8 +31,7 @@ let scratch: Buffer | undefined;
  * the 3.8 MB of bundled packs whole into fresh memory cost as much as hashing them).
  */
 export function fileSha256Hex(fd: number): string {
-  crypto ??= require('crypto') as typeof Crypto;
-  const hash = crypto.createHash('sha256');
+  const hash = sha256();
   const buffer = (scratch ??= Buffer.allocUnsafe(64 * 1024));
   for (let at = 0, n: number; (n = readSync(fd, buffer, 0, buffer.length, at)) > 0; at += n) hash.update(buffer.subarray(0, n));
   return hash.digest('hex');
