@@ -6,11 +6,8 @@ import type { CodeOccurrence, CodeRecord, Finding, IsoDate } from './model';
 import { Catalog } from './catalog/catalog';
 import { SearchIndex } from './catalog/search';
 import { buildCard, Card, CardOptions } from './card/build';
-import { recognize, recognizeCsvRows, RecognizeOptions, RecognizerData } from './recognize';
-import { X12Reader } from './recognize/x12';
-import { jsonReader } from './recognize/json';
-import type { DocumentReader } from './recognize/reader';
-import type { CsvContext, DocumentKind } from './recognize';
+import { documentReader, recognize, recognizeCsvRows, RecognizeOptions, RecognizerData } from './recognize';
+import type { CsvContext, DocumentKind, DocumentReader } from './recognize';
 import { runRules, runRulesInSlices } from './rules';
 import type { Pause } from './rules';
 import type { DefaultSetting, RuleContext, RuleSettings } from './rules/types';
@@ -79,10 +76,9 @@ export class Engine implements RecognizerData {
    * values as well; undefined for the other kinds (read in one go).
    */
   readerWithInvalid(kind: DocumentKind, text: string, lines: LineIndex): { reader: DocumentReader; invalid: CodeOccurrence[] } | undefined {
-    if (kind !== 'x12' && kind !== 'json') return undefined;
     const invalid: CodeOccurrence[] = [];
-    const data = this.withInvalid(text, lines, invalid);
-    return { reader: kind === 'x12' ? new X12Reader(text, data, lines) : jsonReader(text, data, lines), invalid };
+    const reader = documentReader(kind, text, this.withInvalid(text, lines, invalid), lines);
+    return reader && { reader, invalid };
   }
 
   private withInvalid(text: string, lines: LineIndex, invalid: CodeOccurrence[]): RecognizerData {

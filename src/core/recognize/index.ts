@@ -12,8 +12,9 @@ import { inDocumentOrder } from '../text/byStart';
 import { recognizePlainText, RecognizerData } from './plainText';
 import { DocumentKind, detectKind } from './detect';
 import { recognizeCsv } from './csv/recognize';
-import { recognizeX12 } from './x12';
-import { recognizeJson } from './json';
+import { recognizeX12, X12Reader } from './x12';
+import { jsonReader, recognizeJson } from './json';
+import type { DocumentReader } from './reader';
 import { recognizeXml } from './xml';
 
 export type { RecognizerData } from './plainText';
@@ -21,6 +22,7 @@ export type { DocumentKind } from './detect';
 export { detectKind } from './detect';
 export { analyzeCsv, recognizeCsvRows } from './csv/recognize';
 export type { CsvContext } from './csv/headers';
+export type { DocumentReader } from './reader';
 import type { CsvContext } from './csv/headers';
 
 export interface RecognizeOptions {
@@ -47,4 +49,14 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     default: out = recognizePlainText(text, data, lines); break;
   }
   return inDocumentOrder(out);
+}
+
+/**
+ * A reader of a document of `kind` that can be read in slices (X12 segments, JSON tokens), or
+ * undefined for the kinds read in one go (CSV is sliced by rows: `recognizeCsvRows`).
+ */
+export function documentReader(kind: DocumentKind, text: string, data: RecognizerData, lines: LineIndex): DocumentReader | undefined {
+  if (kind === 'x12') return new X12Reader(text, data, lines);
+  if (kind === 'json') return jsonReader(text, data, lines);
+  return undefined;
 }
