@@ -60,7 +60,7 @@ const COMPONENTS_READ = 7;
 
 export function recognizeX12(text: string, data: RecognizerData, lines = new LineIndex(text)): CodeOccurrence[] {
   const reader = new X12Reader(text, data, lines);
-  reader.read(text.length);
+  reader.read(Infinity);
   return reader.finish();
 }
 
