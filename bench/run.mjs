@@ -296,6 +296,15 @@ function tableRows(r) {
         ratio: fmtRatio(ratio), ratioValue: ratio,
         target: '≤ 3× floor', verdict: verdict(ratio <= 3),
       });
+      if (i.returned) {
+        const young = i.check.median - i.returned.median;
+        add({
+          figure: `  of which: until \`check\` returned / the scavenge of what it left young`,
+          value: `${fmtMs(i.returned.median)} / ${fmtMs(young)}`, spread: '',
+          baseline: '', ratio: fmtRatio(i.returned.median / i.floor.median), ratioValue: i.returned.median / i.floor.median,
+          target: '', verdict: '',
+        });
+      }
       const pr = i.check.median / i.parse.median;
       add({
         figure: `  same, against the format parse`,
