@@ -1,6 +1,6 @@
 /** EditedText: slices of a text kept as a base plus edits equal slices of the edited string. */
 import { strict as assert } from 'assert';
-import { EditedText } from '../../src/core/text/editedText';
+import { EditedText, editedPieces } from '../../src/core/text/editedText';
 import { LineIndex } from '../../src/core/text/lineIndex';
 
 function rng(seed: number): () => number {
@@ -37,5 +37,50 @@ describe('edited text', () => {
       }
       if (i % 100 === 99) assert.equal(edited.toString(), plain, `edit ${i}: whole text`);
     }
+  });
+
+  it('builds the whole text from at most two pieces per edit and one more, of the base and the edits', () => {
+    const r = rng(11);
+    const base = 'CPT,Description\n' + '99213,Office visit\n'.repeat(200);
+    let plain = base;
+    const edits: { start: number; oldEnd: number; text: string }[] = [];
+    for (let i = 0; i < 200; i++) {
+      const start = Math.floor(r() * (plain.length + 1));
+      const oldEnd = start + Math.floor(r() * Math.min(30, plain.length - start + 1));
+      const text = ['', 'x', '64866,', '\n', 'J1100\n'][Math.floor(r() * 5)];
+      plain = plain.slice(0, start) + text + plain.slice(oldEnd);
+      edits.push({ start, oldEnd, text });
+      const pieces = editedPieces(base, edits, 0, plain.length);
+      assert.equal(pieces.join(''), plain, `after edit ${i}`);
+      assert.ok(pieces.length <= 2 * edits.length + 1, `after edit ${i}: ${pieces.length} pieces`);
+    }
+  });
+
+  it('rebuilds the whole text without copying it once per edit (256 copies of a large file were 30 s of a keystroke)', () => {
+    const base = '99213,Office visit,$120.00\n'.repeat(2_000);
+    let edited = EditedText.of(base);
+    let plain = base;
+    for (let i = 0; i < 255; i++) {
+      const start = (i * 7919) % plain.length;
+      const edit = { start, oldEnd: start + 1, text: 'ab' };
+      plain = plain.slice(0, start) + edit.text + plain.slice(edit.oldEnd);
+      edited = edited.apply(edit);
+    }
+    // Which whole-size strings get sliced while the text is rebuilt: the base alone, in pieces.
+    const sliced = new Set<string>();
+    const slice = String.prototype.slice;
+    String.prototype.slice = function (this: string, start?: number, end?: number): string {
+      if (this.length >= base.length) sliced.add(this);
+      return slice.call(this, start, end);
+    };
+    let whole: string;
+    try {
+      whole = edited.toString();
+    } finally {
+      String.prototype.slice = slice;
+    }
+    assert.equal(whole, plain);
+    assert.equal(sliced.size, 1, `${sliced.size} whole-size strings sliced`);
+    assert.ok(sliced.has(base));
   });
 });

@@ -45,29 +45,40 @@ export class EditedText implements TextSource {
     if (this.whole !== undefined) return this.whole.slice(start, end);
     const from = Math.max(0, Math.min(start, this.length));
     const to = Math.max(from, Math.min(end, this.length));
-    return sliceAfter(this.base, this.edits, this.edits.length, from, to);
+    return editedPieces(this.base, this.edits, from, to).join('');
   }
 
-  /** The whole text as one string (built once). */
+  /**
+   * The whole text as one string (built once), from pieces of the base and of the edits' texts
+   * with one copy. Applying the edits one by one to the whole string copied all of it per edit:
+   * 256 copies of a 34 MB charge master, 30 s of a keystroke.
+   */
   toString(): string {
-    if (this.whole === undefined) {
-      let text = this.base;
-      for (const e of this.edits) text = text.slice(0, e.start) + e.text + text.slice(e.oldEnd);
-      this.whole = text;
-    }
-    return this.whole;
+    return (this.whole ??= editedPieces(this.base, this.edits, 0, this.length).join(''));
   }
 }
 
-/** `[a, b)` of the text after the first `k` edits, read from the base and the edits' texts. */
-function sliceAfter(base: string, edits: readonly TextEdit[], k: number, a: number, b: number): string {
-  if (k === 0) return base.slice(a, b);
+/**
+ * The pieces of `[a, b)` of the text after `edits`, in order: slices of `base` and of the edits'
+ * texts, at most two per edit and one more (each edit splits at most one piece of the text before it).
+ */
+export function editedPieces(base: string, edits: readonly TextEdit[], a: number, b: number): string[] {
+  const out: string[] = [];
+  collect(base, edits, edits.length, a, b, out);
+  return out;
+}
+
+/** Appends to `out` the pieces of `[a, b)` of the text after the first `k` edits. */
+function collect(base: string, edits: readonly TextEdit[], k: number, a: number, b: number, out: string[]): void {
+  if (a >= b) return;
+  if (k === 0) {
+    out.push(base.slice(a, b));
+    return;
+  }
   const e = edits[k - 1];
   const insertedEnd = e.start + e.text.length;
   const delta = e.text.length - (e.oldEnd - e.start);
-  let out = '';
-  if (a < e.start) out += sliceAfter(base, edits, k - 1, a, Math.min(b, e.start));
-  if (b > e.start && a < insertedEnd) out += e.text.slice(Math.max(a, e.start) - e.start, Math.min(b, insertedEnd) - e.start);
-  if (b > insertedEnd) out += sliceAfter(base, edits, k - 1, Math.max(a, insertedEnd) - delta, b - delta);
-  return out;
+  if (a < e.start) collect(base, edits, k - 1, a, Math.min(b, e.start), out);
+  if (b > e.start && a < insertedEnd) out.push(e.text.slice(Math.max(a, e.start) - e.start, Math.min(b, insertedEnd) - e.start));
+  if (b > insertedEnd) collect(base, edits, k - 1, Math.max(a, insertedEnd) - delta, b - delta, out);
 }
