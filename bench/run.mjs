@@ -342,6 +342,16 @@ function tableRows(r) {
       }
     }
   }
+  const run = c?.incremental?.longRun;
+  if (run) {
+    add({
+      figure: `Incremental: the slowest of ${run.edits} row edits in a row (the session folds its edits every 256)`,
+      value: fmtMs(run.max), spread: `p50 ${fmtMs(run.p50)}, ${run.over10ms} over 10 ms`,
+      baseline: `full check ${fmtMs(c.incremental.fullCheckMs)}`,
+      ratio: fmtRatio(run.max / c.incremental.fullCheckMs), ratioValue: run.max / c.incremental.fullCheckMs,
+      target: '', verdict: '',
+    });
+  }
   const p = r.sections.peer;
   if (p) {
     for (const kind of ['csv', 'x12', 'fhir']) {

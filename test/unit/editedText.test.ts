@@ -83,4 +83,31 @@ describe('edited text', () => {
     assert.equal(sliced.size, 1, `${sliced.size} whole-size strings sliced`);
     assert.ok(sliced.has(base));
   });
+
+  it('keeps the text in pieces past 256 edits: nothing whole-size is built until the whole text is read', () => {
+    const base = '99213,Office visit,$120.00\n'.repeat(2_000);
+    let edited = EditedText.of(base);
+    let plain = base;
+    const built: number[] = [];
+    const join = Array.prototype.join;
+    Array.prototype.join = function (this: unknown[], separator?: string): string {
+      const out = join.call(this, separator);
+      if (out.length >= base.length / 2) built.push(out.length);
+      return out;
+    };
+    try {
+      for (let i = 0; i < 600; i++) {
+        const start = (i * 7919) % plain.length;
+        const edit = { start, oldEnd: start + 1, text: 'ab' };
+        plain = plain.slice(0, start) + edit.text + plain.slice(edit.oldEnd);
+        edited = edited.apply(edit);
+        const from = Math.max(0, start - 3);
+        assert.equal(edited.slice(from, start + 30), plain.slice(from, start + 30), `edit ${i}`);
+      }
+    } finally {
+      Array.prototype.join = join;
+    }
+    assert.deepEqual(built, []);
+    assert.equal(edited.toString(), plain);
+  });
 });
