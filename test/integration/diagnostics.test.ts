@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnostics, open, ruleOf, problemOf } from './helpers';
+import { diagnostics, open, ruleOf, problemOf, until } from './helpers';
 
 describe('diagnostics: problems a coder sees', () => {
   it('an inpatient-only code gets an Information problem, an unknown modifier a Warning', async () => {
@@ -57,6 +57,43 @@ describe('diagnostics while typing in a charge file', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
+  });
+});
+
+describe('a long run of keystrokes in a charge file', () => {
+  it('300 edits in data rows stay row edits, past the fold of every 256, and end with the problems of a full check', async function () {
+    this.timeout(60_000);
+    const rows = Array.from({ length: 120 }, (_, i) => `99213,25,Row ${i},100.00`);
+    const content = `CPT,Modifier,Description,Charge\n${rows.join('\n')}\n`;
+    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number } }>('cpt-lens.cpt-lens')!.exports;
+    await api.ready();
+    const checks = api.checkStats().fullChecks;
+    const document = await vscode.workspace.openTextDocument({ language: 'csv', content });
+    const editor = await vscode.window.showTextDocument(document);
+    assert.ok(await until(async () => api.checkStats().fullChecks > checks), 'the document was checked once in full');
+    const before = api.checkStats().rowEdits;
+    // 256 edits of code cells (the session keeps its text as the text before plus the edits and
+    // folds them after 256), then 44 of modifier cells in rows whose codes those edits wrote: a row
+    // edit re-reads its whole row from the session's text, so the codes must have survived the fold.
+    const codes = ['64866', 'J1100', '99999', '99214'];
+    const modifiers = ['ZZ', '59', 'XX', '25'];
+    for (let i = 0; i < 300; i++) {
+      const line = 1 + (i < 256 ? i % 120 : i - 256);
+      const [cell, text] = i < 256 ? [new vscode.Range(line, 0, line, 5), codes[i % codes.length]] : [new vscode.Range(line, 6, line, 8), modifiers[i % modifiers.length]];
+      assert.ok(await editor.edit((e) => e.replace(cell, text)), `edit ${i}`);
+    }
+    assert.ok(api.checkStats().rowEdits - before >= 300, `${api.checkStats().rowEdits - before} of 300 edits were row edits`);
+    // The same text opened fresh is checked in full: the edited document must end with its problems.
+    const fresh = await vscode.workspace.openTextDocument({ language: 'csv', content: document.getText() });
+    await vscode.window.showTextDocument(fresh);
+    const key = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${ruleOf(d)} ${d.message}`;
+    const expected = (await diagnostics(fresh.uri, (d) => d.length > 0)).map(key).sort();
+    assert.ok(expected.some((k) => k.includes('modifier-unknown')) && expected.some((k) => k.includes('99999')), expected.join('\n'));
+    const found = await diagnostics(document.uri, (d) => JSON.stringify(d.map(key).sort()) === JSON.stringify(expected), 15_000);
+    assert.deepEqual(found.map(key).sort(), expected);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
 
