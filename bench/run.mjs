@@ -313,6 +313,15 @@ function tableRows(r) {
         ratio: fmtRatio(pr), ratioValue: pr,
         target: kind === 'csv' ? '≤ 1.5× papaparse' : '', verdict: kind === 'csv' ? verdict(pr <= 1.5) : '',
       });
+      if (i.walk) {
+        add({
+          figure: `  same, against the JSON walk alone (core/recognize/json/walk.ts with no recognizer, and its line index)`,
+          value: '', spread: '',
+          baseline: `JSON walk ${fmtMs(i.walk.median)} = ${fmtRatio(i.walk.median / i.floor.median)} floor`,
+          ratio: fmtRatio(i.check.median / i.walk.median), ratioValue: i.check.median / i.walk.median,
+          target: '', verdict: '',
+        });
+      }
       if (i.scan) {
         const sr = i.check.median / i.scan.median;
         add({

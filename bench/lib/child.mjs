@@ -63,6 +63,17 @@ function characterPass(text) {
   return n;
 }
 
+/** The JSON walker's events, all ignored. */
+const NO_VISIT = { objectBegin() {}, objectEnd() {}, arrayBegin() {}, arrayEnd() {}, property() {}, string() {}, number() {}, keyword() {} };
+/**
+ * A fourth baseline, for JSON: the recognizer's walker (core/recognize/json/walk.ts) with nothing
+ * on top, and the line index it needs: what following JSON's structure costs before anything is
+ * recognized.
+ */
+function jsonWalk(m, text) {
+  new m.JsonWalker(text, new m.LineIndex(text), NO_VISIT).walk(Infinity);
+}
+
 const PARSE_LABEL = { csv: 'papaparse', fhir: 'JSON.parse', x12: "split('~')/split('*')" };
 const FILE_NAMES = { csv: 'charges.csv', x12: 'claims.837p', fhir: 'bundle.json' };
 
@@ -88,7 +99,7 @@ async function sectionCheck() {
     const file = INPUTS[kind];
     const bytes = fs.statSync(file).size;
     let text = fs.readFileSync(file, 'utf8');
-    const samples = { check: [], floor: [], parse: [], scan: [], returned: [] };
+    const samples = { check: [], floor: [], parse: [], scan: [], returned: [], walk: [] };
     let counts;
     // Rounds interleave the check with the floor and the character pass, so that a slower spell
     // of the machine hits all three; none of them leaves garbage to the others.
@@ -105,6 +116,12 @@ async function sectionCheck() {
       t = now();
       characterPass(text);
       const scanMs = now() - t;
+      let walkMs;
+      if (kind === 'fhir') {
+        t = now();
+        jsonWalk(m, text);
+        walkMs = now() - t;
+      }
       t = now();
       const result = engine.check(text, { fileName: FILE_NAMES[kind] });
       const returnedMs = now() - t;
@@ -118,10 +135,11 @@ async function sectionCheck() {
       if (r >= warmup) {
         samples.floor.push(floorMs);
         samples.scan.push(scanMs);
+        if (walkMs !== undefined) samples.walk.push(walkMs);
         samples.check.push(checkMs);
         samples.returned.push(returnedMs);
       }
-      log(`${kind} round ${r + 1}${r < warmup ? ' (warm-up)' : ''}: check ${checkMs.toFixed(0)} ms (returned after ${returnedMs.toFixed(0)} ms), floor ${floorMs.toFixed(0)} ms, character pass ${scanMs.toFixed(0)} ms`);
+      log(`${kind} round ${r + 1}${r < warmup ? ' (warm-up)' : ''}: check ${checkMs.toFixed(0)} ms (returned after ${returnedMs.toFixed(0)} ms), floor ${floorMs.toFixed(0)} ms, character pass ${scanMs.toFixed(0)} ms${walkMs === undefined ? '' : `, JSON walk ${walkMs.toFixed(0)} ms`}`);
     }
     // The format parse in rounds of its own, after the checks: papaparse and split() leave hundreds
     // of megabytes of garbage and grow the young generation to its largest; until session 5 each
@@ -143,6 +161,7 @@ async function sectionCheck() {
       floor: summarize(samples.floor),
       parse: summarize(samples.parse),
       scan: summarize(samples.scan),
+      walk: samples.walk.length ? summarize(samples.walk) : undefined,
       returned: summarize(samples.returned),
       samples,
     };

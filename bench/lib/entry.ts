@@ -11,3 +11,4 @@ export { cardToMarkdown } from '../../src/core/card/markdown';
 export { LineIndex } from '../../src/core/text/lineIndex';
 export * as recognizeModule from '../../src/core/recognize';
 export * as importModule from '../../src/core/import';
+export { JsonWalker } from '../../src/core/recognize/json/walk';
