@@ -14,6 +14,7 @@ import type { DefaultSetting, RuleContext, RuleSettings } from './rules/types';
 import { todayIso } from './catalog/inpatient';
 import type { DataPack } from './pack/types';
 import { LineIndex } from './text/lineIndex';
+import type { DocumentText } from './text/editedText';
 
 /** What a check is told besides the text: the user's rule settings and local codes. */
 export interface CheckOptions {
@@ -101,7 +102,7 @@ export class Engine implements RecognizerData {
   }
 
   /** The rules' findings on occurrences already recognized in `text`. */
-  findings(occurrences: readonly CodeOccurrence[], text: string, check: CheckOptions = {}, lines = new LineIndex(text), invalid: readonly CodeOccurrence[] = []): Finding[] {
+  findings(occurrences: readonly CodeOccurrence[], text: DocumentText, check: CheckOptions = {}, lines = new LineIndex(text), invalid: readonly CodeOccurrence[] = []): Finding[] {
     return runRules(occurrences, this.ruleContext(text, check, lines, invalid), check.rules);
   }
 
@@ -110,7 +111,7 @@ export class Engine implements RecognizerData {
     return runRulesInSlices(occurrences, this.ruleContext(text, check, lines, invalid), check.rules ?? {}, pause);
   }
 
-  private ruleContext(text: string, check: CheckOptions, lines: LineIndex, invalid: readonly CodeOccurrence[]): RuleContext {
+  private ruleContext(text: DocumentText, check: CheckOptions, lines: LineIndex, invalid: readonly CodeOccurrence[]): RuleContext {
     return { catalog: this.catalog, today: this.today(), text, lines, defaultSetting: check.defaultSetting, localCodes: check.localCodes, invalid };
   }
 }

@@ -201,9 +201,10 @@ export class CheckSession {
     listChanged(this.invalid);
 
     const subset = claims.size ? this.occurrences.filter((o) => added.includes(o) || (o.facts.claimId !== undefined && claims.has(o.facts.claimId))) : added;
-    // Claims may span the document: their rules read the whole text.
+    // Claims may span the document: their rules read it where they report, in place (building
+    // the whole text was a copy of all of it per keystroke: 60-70 ms in a 17 MB claim file).
     if (!fresh) {
-      fresh = this.engine.findings(subset, this.text, this.check, this.lines, rows.invalid);
+      fresh = this.engine.findings(subset, this.source, this.check, this.lines, rows.invalid);
       if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
     }
     const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);

@@ -105,6 +105,43 @@ describe('checking while editing (CheckSession)', () => {
     assert.ok(rowEdits > 150, `most edits are row edits (${rowEdits})`);
   });
 
+  it('in a claim file, row edits run the claim rules on the text in place (no copy of it per keystroke) and stay equal to a full check', () => {
+    // Claim ids in rows: a row edit re-runs the rules of the claims it touched over the whole
+    // document, and an unknown modifier's fix reads the separator next to it.
+    const rows = Array.from({ length: 600 }, (_, i) => `${i},ITEM ${i},${['64866', '99213', 'J1100', '27447'][i % 4]},${i % 3 ? 'ZZ' : 'RT'},11,outpatient,C${Math.floor(i / 3)},1.00`);
+    let text = [CHARGES.split('\n')[0], ...rows, ''].join('\n');
+    const s = new CheckSession(engine, text, { fileName: 'x.csv' });
+    const r = rng(9);
+    const snippets = ['64866', '99213', 'J1100', 'ZZ', 'RT', '22'];
+    let built = 0;
+    let editing = false;
+    const join = Array.prototype.join;
+    Array.prototype.join = function (this: unknown[], separator?: string): string {
+      const out = join.call(this, separator);
+      if (editing && out.length >= text.length / 2) built++;
+      return out;
+    };
+    try {
+      for (let i = 0; i < 300; i++) {
+        const line = 1 + Math.floor(r() * 600);
+        const cells = s.lines.lineStart(line) + text.slice(s.lines.lineStart(line), s.lines.lineEnd(line)).indexOf(',', String(line - 1).length + 1) + 1;
+        const edit: TextEdit = { start: cells, oldEnd: cells + 5, text: snippets[Math.floor(r() * 3)] };
+        text = text.slice(0, edit.start) + edit.text + text.slice(edit.oldEnd);
+        editing = true;
+        assert.ok(s.tryRowEdit(edit), `edit ${i} is a row edit`);
+        editing = false;
+        if (i % 100 === 99) {
+          assert.equal(s.text, text);
+          assertSameAsFull(s, `edit ${i}`);
+        }
+      }
+    } finally {
+      Array.prototype.join = join;
+    }
+    assert.equal(built, 0, 'row edits built the whole text');
+    assert.ok(s.findings.some((f) => f.rule === 'modifier-unknown' && f.fixes?.length), 'modifier findings with fixes');
+  });
+
   it('on a real fee schedule, random row edits stay equal to a full check', function () {
     const file = sharedFile(this, 'samples/real/payer_drug_fee_schedule_2023-11-17.csv');
     const text = decodeText(fs.readFileSync(file)).text;

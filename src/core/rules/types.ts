@@ -2,6 +2,7 @@
 import type { CodeOccurrence, Finding, IsoDate, Severity } from '../model';
 import type { Catalog } from '../catalog/catalog';
 import type { LineIndex } from '../text/lineIndex';
+import type { DocumentText } from '../text/editedText';
 import type { CheckMemo } from './lookup';
 
 /** The setting to assume for lines whose document does not say inpatient or outpatient. */
@@ -17,8 +18,8 @@ export interface RuleContext {
   localCodes?: ReadonlySet<string>;
   /** Values in code slots that are not valid codes (occurrences marked `invalid`). */
   invalid?: readonly CodeOccurrence[];
-  /** The document text, for rules that propose edits. */
-  text?: string;
+  /** The document text, for rules that propose edits (a session's edited text is read in place). */
+  text?: DocumentText;
   lines?: LineIndex;
   /** What the rules asked the catalog during this check (made by the first rule that asks). */
   memo?: CheckMemo;

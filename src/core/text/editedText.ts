@@ -16,6 +16,11 @@ export interface TextSource {
   toString(): string;
 }
 
+/** What the rules read of a document's text (a character here and there): a plain string is one as well. */
+export interface DocumentText extends TextSource {
+  charCodeAt(index: number): number;
+}
+
 /** One edit in offsets of the text before it: `[start, oldEnd)` replaced by `text` (as session.ts's TextEdit). */
 interface TextEdit {
   start: number;
@@ -65,7 +70,7 @@ class PieceList {
   }
 }
 
-export class EditedText implements TextSource {
+export class EditedText implements DocumentText {
   private whole: string | undefined;
 
   private constructor(private readonly base: PieceList, private readonly edits: readonly TextEdit[], readonly length: number) {
@@ -91,6 +96,12 @@ export class EditedText implements TextSource {
     const out: string[] = [];
     collect(this.base, this.edits, this.edits.length, from, to, out);
     return out.join('');
+  }
+
+  /** The character code at `index`, as a string gives it (NaN outside the text), without building the text. */
+  charCodeAt(index: number): number {
+    if (this.whole !== undefined) return this.whole.charCodeAt(index);
+    return index >= 0 && index < this.length ? this.slice(index, index + 1).charCodeAt(0) : NaN;
   }
 
   /**
