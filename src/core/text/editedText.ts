@@ -33,7 +33,7 @@ const MAX_EDITS = 256;
 /** Pieces kept before the text is joined into one string after all (thousands of edits all over it). */
 const MAX_PIECES = 1 << 16;
 
-/** A text as pieces in order; `starts[i]` is where `pieces[i]` starts. No piece is empty. */
+/** A text as pieces in order; `starts[i]` is where `pieces[i]` starts. Only an empty text has an empty piece. */
 class PieceList {
   private constructor(readonly pieces: readonly string[], private readonly starts: readonly number[], readonly length: number) {}
 
