@@ -12,8 +12,8 @@ import { inDocumentOrder } from '../text/byStart';
 import { recognizePlainText, RecognizerData } from './plainText';
 import { DocumentKind, detectKind } from './detect';
 import { recognizeCsv } from './csv/recognize';
-import { recognizeX12, X12Reader } from './x12';
-import { jsonReader, recognizeJson } from './json';
+import { X12Reader } from './x12';
+import { jsonReader } from './json';
 import type { DocumentReader } from './reader';
 import { recognizeXml } from './xml';
 
@@ -37,14 +37,18 @@ export interface RecognizeOptions {
 
 export function recognize(text: string, data: RecognizerData, options: RecognizeOptions = {}, lines = new LineIndex(text)): CodeOccurrence[] {
   const kind = detectKind(text, options);
+  // X12 and JSON: their sliced reader, read to the end in one go.
+  const reader = documentReader(kind, text, data, lines);
+  if (reader) {
+    reader.read(Infinity);
+    return reader.finish();
+  }
   let out: CodeOccurrence[];
   switch (kind) {
     // In document order as read: row by row, segment by segment (checking the order would make
     // every occurrence's range, which these recognizers make only when asked); JSON puts its own
     // in order when finished (a modifier array may follow the code it belongs to).
     case 'csv': return recognizeCsv(text, data, lines, options.csv);
-    case 'x12': return recognizeX12(text, data, lines);
-    case 'json': return recognizeJson(text, data, lines);
     case 'xml': out = recognizeXml(text, data, lines); break;
     default: out = recognizePlainText(text, data, lines); break;
   }

@@ -24,7 +24,7 @@
  *   that closes gives its modifiers and facts to the ones found inside it (a range of that list).
  */
 import type { CodeOccurrence, LineFacts, ModifierOccurrence } from '../model';
-import { LineIndex } from '../text/lineIndex';
+import type { LineIndex } from '../text/lineIndex';
 import { parseCodeCell } from './cell';
 import { recognizePlainText, RecognizerData } from './plainText';
 import { compactFacts, parseDate, parsePos, parseSetting, parseUnits } from './facts';
@@ -103,12 +103,6 @@ class Frame {
 const PROSE = new Frame();
 
 const GENERIC = new Set(['code', 'codes', 'billing code', 'procedure code', 'service code', 'proc code']);
-
-export function recognizeJson(text: string, data: RecognizerData, lines = new LineIndex(text)): CodeOccurrence[] {
-  const reader = jsonReader(text, data, lines);
-  reader.read(Infinity);
-  return reader.finish();
-}
 
 /** The JSON recognizer as a `DocumentReader`: read in slices, then finished. */
 export function jsonReader(text: string, data: RecognizerData, lines: LineIndex): DocumentReader {

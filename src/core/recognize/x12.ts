@@ -17,7 +17,7 @@
  *   claim id from CLM01; line number from LX01.
  */
 import type { CodeOccurrence, IsoDate, ModifierOccurrence } from '../model';
-import { LineIndex } from '../text/lineIndex';
+import type { LineIndex } from '../text/lineIndex';
 import type { RecognizerData } from './plainText';
 import type { DocumentReader } from './reader';
 import { LineCursor } from '../text/lineCursor';
@@ -57,12 +57,6 @@ const enum Segment { None, GS, ST, CLM, LX, DTP, SV1, SV2, SV3, SVC, SE, HL }
 const ELEMENTS_READ: readonly number[] = [0, 9, 4, 6, 2, 4, 6, 6, 7, 6, 1, 1];
 /** Modifier slots end at component 7; components past it are never read. */
 const COMPONENTS_READ = 7;
-
-export function recognizeX12(text: string, data: RecognizerData, lines = new LineIndex(text)): CodeOccurrence[] {
-  const reader = new X12Reader(text, data, lines);
-  reader.read(Infinity);
-  return reader.finish();
-}
 
 /**
  * Reads an X12 file segment by segment, as far as it is asked to (`read`), and again from there
