@@ -93,9 +93,7 @@ export class EditedText implements DocumentText {
     if (this.whole !== undefined) return this.whole.slice(start, end);
     const from = Math.max(0, Math.min(start, this.length));
     const to = Math.max(from, Math.min(end, this.length));
-    const out: string[] = [];
-    collect(this.base, this.edits, this.edits.length, from, to, out);
-    return out.join('');
+    return piecesOf(this.base, this.edits, from, to).join('');
   }
 
   /** The character code at `index`, as a string gives it (NaN outside the text), without building the text. */
@@ -110,19 +108,13 @@ export class EditedText implements DocumentText {
    * charge master, 30 s of a keystroke.
    */
   toString(): string {
-    if (this.whole === undefined) {
-      const out: string[] = [];
-      collect(this.base, this.edits, this.edits.length, 0, this.length, out);
-      this.whole = out.join('');
-    }
-    return this.whole;
+    return (this.whole ??= piecesOf(this.base, this.edits, 0, this.length).join(''));
   }
 
   /** The text as pieces with no edits on top: nothing copied, unless there are too many pieces. */
   private folded(): PieceList {
-    const out: string[] = [];
-    collect(this.base, this.edits, this.edits.length, 0, this.length, out);
-    return out.length > MAX_PIECES ? PieceList.of(out.join('')) : PieceList.from(out);
+    const pieces = piecesOf(this.base, this.edits, 0, this.length);
+    return pieces.length > MAX_PIECES ? PieceList.of(pieces.join('')) : PieceList.from(pieces);
   }
 }
 
@@ -131,8 +123,13 @@ export class EditedText implements DocumentText {
  * texts, at most two per edit and one more (each edit splits at most one piece of the text before it).
  */
 export function editedPieces(base: string, edits: readonly TextEdit[], a: number, b: number): string[] {
+  return piecesOf(PieceList.of(base), edits, a, b);
+}
+
+/** The pieces of `[a, b)` of the text `base` becomes after `edits`. */
+function piecesOf(base: PieceList, edits: readonly TextEdit[], a: number, b: number): string[] {
   const out: string[] = [];
-  collect(PieceList.of(base), edits, edits.length, a, b, out);
+  collect(base, edits, edits.length, a, b, out);
   return out;
 }
 
