@@ -105,9 +105,9 @@ results.inputs = ensureInputs({ log });
 if (!skip.has('check')) {
   log('full check of each input (engine.check) against the floor and the format parse');
   const kinds = value('kinds')?.split(',').filter(Boolean);
-  // Two warm-up rounds: in one child the CSV check still fell from 153 to 82 ms over the first four
-  // timed rounds after a single warm-up (code tiering up, the heap settling to its working size).
-  // Seven timed rounds: on this VM even the floor pass varies 2x from round to round.
+  // Five warm-up rounds: after two, the CSV check still fell from 127 to 65 ms over the timed rounds
+  // (code tiering up, the heap settling to its working size). Nine timed rounds: on this VM a
+  // process's speed changes within minutes.
   results.sections.check = child('check', { runs: quick ? 3 : 9, warmup: quick ? 1 : 5, incrementalIterations: quick ? 5 : 10, kinds, incremental: !skip.has('incremental') });
 }
 
@@ -336,11 +336,11 @@ function tableRows(r) {
     const inc = c.incremental;
     if (inc?.sameLines) {
       const edits = [['same line count (a code replaced)', inc.sameLines], ['line count changes (a row inserted/removed)', inc.newLine]];
+      // Since session 5 the full check includes the scavenges of its result; against the time
+      // until it returned (what earlier sessions divided by) the ratio is given too.
+      const returned = c.inputs.csv?.returned?.median;
       for (const [label, stats] of edits) {
         const ratio = stats.p50 / inc.fullCheckMs;
-        // Since session 5 the full check includes the scavenges of its result; against the time
-        // until it returned (what earlier sessions divided by) the ratio is given too.
-        const returned = c.inputs.csv?.returned?.median;
         add({
           figure: `Incremental: 1 edited CSV row, CheckSession.tryRowEdit, ${label}${inc.agreesWithFullCheck ? '' : ' (DISAGREES with a full check)'}`,
           value: `${fmtMs(stats.p50)} p50`, spread: `p99 ${fmtMs(stats.p99)}`,
@@ -349,17 +349,17 @@ function tableRows(r) {
           target: '≤ 1% of full', verdict: verdict(ratio <= 0.01 && inc.agreesWithFullCheck),
         });
       }
+      const run = inc.longRun;
+      if (run) {
+        add({
+          figure: `Incremental: the slowest of ${run.edits} row edits in a row (the session folds its edits every 256)`,
+          value: fmtMs(run.max), spread: `p50 ${fmtMs(run.p50)}, ${run.over10ms} over 10 ms`,
+          baseline: `full check ${fmtMs(inc.fullCheckMs)}`,
+          ratio: fmtRatio(run.max / inc.fullCheckMs), ratioValue: run.max / inc.fullCheckMs,
+          target: '', verdict: '',
+        });
+      }
     }
-  }
-  const run = c?.incremental?.longRun;
-  if (run) {
-    add({
-      figure: `Incremental: the slowest of ${run.edits} row edits in a row (the session folds its edits every 256)`,
-      value: fmtMs(run.max), spread: `p50 ${fmtMs(run.p50)}, ${run.over10ms} over 10 ms`,
-      baseline: `full check ${fmtMs(c.incremental.fullCheckMs)}`,
-      ratio: fmtRatio(run.max / c.incremental.fullCheckMs), ratioValue: run.max / c.incremental.fullCheckMs,
-      target: '', verdict: '',
-    });
   }
   const p = r.sections.peer;
   if (p) {
