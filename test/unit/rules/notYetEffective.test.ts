@@ -26,5 +26,7 @@ describe('codes billed before they exist (not-yet-effective)', () => {
   it('says nothing before the quarters the data covers, nor for a code with PFS indicators', () => {
     assert.deepEqual(notYetEffective('0439U', '2023-06-30'), [], 'no OPPS data for 2023');
     assert.deepEqual(notYetEffective('99213', '2024-02-15'), []);
+    // 0871T has PFS indicators and first appears in OPPS 2025-01: the indicators keep it quiet.
+    assert.deepEqual(notYetEffective('0871T', '2024-02-15'), [], 'a code with PFS indicators, first listed by OPPS later');
   });
 });
