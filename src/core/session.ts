@@ -11,12 +11,13 @@ import type { Pause } from './rules';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
 import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
-import { byStart } from './text/byStart';
+import { byStart, inDocumentOrder } from './text/byStart';
 import { LoneCodeOccurrence } from './recognize/loneCode';
 import { ModifierFinding } from './rules/modifierFinding';
 import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
 import { firstOnOrAfterLine } from './occurrenceAt';
+import { ClaimLines } from './claimLines';
 
 /** One edit in offsets of the text before it: `[start, oldEnd)` replaced by `text`. */
 export interface TextEdit {
@@ -40,6 +41,8 @@ export class CheckSession {
   private multilineFields = false;
   /** Whether every finding's ranges are its own objects (see `ownFindingRanges`). */
   private findingRangesOwned = false;
+  /** The lines of each claim, made at the first row edit that touches a claim (see `claimLinesNow`). */
+  private claimLines: ClaimLines | undefined;
 
   constructor(private readonly engine: Engine, text: string, private readonly options: RecognizeOptions = {}, private readonly check: CheckOptions = {}, checkNow = true) {
     this.source = EditedText.of(text);
@@ -107,6 +110,7 @@ export class CheckSession {
     if (!findings) return false;
     this.findings = findings;
     this.findingRangesOwned = false;
+    this.claimLines = undefined;
     return true;
   }
 
@@ -130,6 +134,7 @@ export class CheckSession {
     this.invalid = found.invalid;
     this.findings = this.engine.findings(this.occurrences, this.text, this.check, this.lines, this.invalid);
     this.findingRangesOwned = false;
+    this.claimLines = undefined;
   }
 
   /** Applies one edit and brings occurrences and findings up to date; says how much was redone. */
@@ -199,8 +204,9 @@ export class CheckSession {
     spliceInPlace(this.invalid, invalidFrom, invalidTo, rows.invalid);
     listChanged(this.occurrences);
     listChanged(this.invalid);
+    if (this.claimLines) this.claimLines.replace(removed, added);
 
-    const subset = claims.size ? this.occurrences.filter((o) => added.includes(o) || (o.facts.claimId !== undefined && claims.has(o.facts.claimId))) : added;
+    const subset = claims.size ? this.linesOfClaims(claims, added) : added;
     // Claims may span the document: their rules read it where they report, in place (building
     // the whole text was a copy of all of it per keystroke: 60-70 ms in a 17 MB claim file).
     if (!fresh) {
@@ -208,10 +214,20 @@ export class CheckSession {
       if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
     }
     const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
-    const kept = this.findings.filter((f) => !stale.has(f.occurrence));
-    if (lineDelta) for (const f of kept) shiftFinding(f, lastOld, lineDelta);
-    this.findings = mergeSorted(kept, fresh);
+    this.findings = replaceFindings(this.findings, stale, fresh, lineDelta ? (f) => shiftFinding(f, lastOld, lineDelta) : undefined);
     return true;
+  }
+
+  /**
+   * The lines of the claims an edit touched, and its added lines without a claim, in document
+   * order: what the rules re-read after the edit.
+   */
+  private linesOfClaims(claims: ReadonlySet<string>, added: readonly CodeOccurrence[]): CodeOccurrence[] {
+    const index = (this.claimLines ??= new ClaimLines(this.occurrences));
+    const lines: CodeOccurrence[] = [];
+    for (const o of added) if (!o.facts.claimId) lines.push(o);
+    for (const id of claims) for (const o of index.of(id)) lines.push(o);
+    return inDocumentOrder(lines);
   }
 
   /**
@@ -296,6 +312,41 @@ function spliceInPlace<T>(list: T[], from: number, to: number, items: readonly T
     for (const x of items) list.push(x);
     for (const x of tail) list.push(x);
   }
+}
+
+/** Fresh findings inserted one by one up to this many; more are merged into a new list. */
+const FEW_FRESH = 64;
+
+/**
+ * The findings without those of `stale` occurrences, each kept one moved by `move`, with `fresh`
+ * merged in (document order; a kept finding goes before a fresh one that starts where it does).
+ * In place when `fresh` is short: a claim file's findings run to tens of thousands, and two new
+ * lists of them per keystroke were a third of a row edit there.
+ */
+function replaceFindings(list: Finding[], stale: ReadonlySet<CodeOccurrence>, fresh: Finding[], move?: (f: Finding) => void): Finding[] {
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
+    if (stale.has(f.occurrence)) continue;
+    if (move) move(f);
+    list[kept++] = f;
+  }
+  list.length = kept;
+  if (fresh.length > FEW_FRESH) return mergeSorted(list, fresh);
+  for (const f of fresh) list.splice(firstStartingAfter(list, f), 0, f);
+  return list;
+}
+
+/** Index of the first finding that starts after `f` (findings in document order). */
+function firstStartingAfter(list: readonly Finding[], f: Finding): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byStart(list[mid], f) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function mergeSorted(a: Finding[], b: Finding[]): Finding[] {

@@ -142,6 +142,49 @@ describe('checking while editing (CheckSession)', () => {
     assert.ok(s.findings.some((f) => f.rule === 'modifier-unknown' && f.fixes?.length), 'modifier findings with fixes');
   });
 
+  it('moving rows between claims, and adding and deleting rows of claims spread over the file, re-checks exactly the claims touched', () => {
+    // Claims C0-C6 take every seventh row, so each claim's lines are far apart. An add-on code
+    // alone on its claim, and the other services of a claim with an inpatient-only code, are
+    // claim-level findings: they change when a row joins or leaves a claim anywhere in the file.
+    // Claim C99 has 70 lines of an inpatient-only code: an edit there re-reports all of them.
+    const codes = ['11045', '99213', '64866', '11042', 'J1100'];
+    const rows = Array.from({ length: 140 }, (_, i) => `${i},ITEM ${i},${i < 70 ? codes[i % 5] : '64866'},,22,outpatient,C${i < 70 ? i % 7 : 99},1.00`);
+    let text = [CHARGES.split('\n')[0], ...rows, ''].join('\n');
+    const s = new CheckSession(engine, text, { fileName: 'x.csv' });
+    const r = rng(25);
+    const seen = new Set<string>();
+    const cellStart = (line: number, column: number): number => {
+      let at = s.lines.lineStart(line);
+      for (let k = 0; k < column; k++) at = text.indexOf(',', at) + 1;
+      return at;
+    };
+    for (let i = 0; i < 160; i++) {
+      const line = 1 + Math.floor(r() * (s.lines.lineCount - 2));
+      const pick = r();
+      let edit: TextEdit;
+      if (pick < 0.35) {
+        const at = cellStart(line, 6); // the claim id: the row moves to another claim
+        edit = { start: at, oldEnd: text.indexOf(',', at), text: `C${Math.floor(r() * 20)}` };
+      } else if (pick < 0.7) {
+        const at = cellStart(line, 2);
+        edit = { start: at, oldEnd: at + 5, text: codes[Math.floor(r() * codes.length)] };
+      } else if (pick < 0.85) {
+        const at = s.lines.lineStart(line); // a copy of another row, inserted here
+        const from = 1 + Math.floor(r() * (s.lines.lineCount - 2));
+        edit = { start: at, oldEnd: at, text: `${text.slice(s.lines.lineStart(from), s.lines.lineEnd(from))}\n` };
+      } else {
+        const at = s.lines.lineStart(line); // the row deleted
+        edit = { start: at, oldEnd: s.lines.lineStart(line + 1), text: '' };
+      }
+      text = text.slice(0, edit.start) + edit.text + text.slice(edit.oldEnd);
+      assert.ok(s.tryRowEdit(edit), `edit ${i} is a row edit`);
+      for (const f of s.findings) seen.add(f.rule === 'inpatient-only-outpatient' && /other service/.test(f.message) ? 'inpatient-only with others' : f.rule);
+      assertSameAsFull(s, `edit ${i}`);
+    }
+    assert.equal(s.text, text);
+    assert.ok(seen.has('add-on-without-primary') && seen.has('inpatient-only with others'), `claim-level findings came and went (${[...seen].join(', ')})`);
+  });
+
   it('on a real fee schedule, random row edits stay equal to a full check', function () {
     const file = sharedFile(this, 'samples/real/payer_drug_fee_schedule_2023-11-17.csv');
     const text = decodeText(fs.readFileSync(file)).text;
