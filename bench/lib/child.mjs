@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { INPUTS } from './inputs.mjs';
+import { CLAIM_CSV, INPUTS } from './inputs.mjs';
 import { latency, rng, summarize } from './stats.mjs';
 import { ROOT } from './util.mjs';
 
@@ -169,7 +169,66 @@ async function sectionCheck() {
     text = undefined;
     gc();
   }
+  if (options.incremental !== false && fs.existsSync(CLAIM_CSV)) out.claimRowEdit = claimRowEdit(m, engine, options.incrementalIterations ?? 300);
   return out;
+}
+
+/**
+ * A row edit in a claim file (bench/inputs/claims-200k.csv: 200,000 service lines in claims of
+ * seven): the rules of the edited row's claim run again over all its lines, wherever they are in
+ * the file. The edit replaces the code of a line in the middle of the file and puts it back; the
+ * baseline is a full check of the same file (engine.check, then its scavenges, 2 + 5 rounds).
+ */
+function claimRowEdit(m, engine, iterations) {
+  const text = fs.readFileSync(CLAIM_CSV, 'utf8');
+  const full = [];
+  for (let r = 0; r < 7; r++) {
+    const t = now();
+    let result = engine.check(text, { fileName: 'claims.csv' });
+    minorGc();
+    if (r >= 2) full.push(now() - t);
+    result = undefined;
+  }
+  gc();
+  const session = new m.CheckSession(engine, text, { fileName: 'claims.csv' });
+  const line = Math.floor(session.lines.lineCount / 2);
+  const o = session.occurrences.find((x) => x.range.startLine === line);
+  if (!o?.facts.claimId) throw new Error('no claim line in the middle of the claim CSV');
+  const at = session.lines.lineStart(line) + o.range.startCharacter;
+  const to = o.code === '99214' ? '99213' : '99214';
+  const there = { start: at, oldEnd: at + 5, text: to };
+  const back = { start: at, oldEnd: at + 5, text: o.text };
+  // The first row edit indexes the claims' lines (once per full check): timed apart.
+  let t = now();
+  const first = session.tryRowEdit(there);
+  const firstMs = now() - t;
+  const agree = [];
+  const key = (r) => r.occurrences.map((x) => `${x.range.startLine}:${x.range.startCharacter} ${x.code}`).join('|') + r.findings.map((f) => `${f.range.startLine}:${f.range.startCharacter} ${f.rule} ${f.message}`).join('|');
+  agree.push(first && key(session) === key(engine.check(session.text, { fileName: 'claims.csv' })));
+  const samples = [];
+  for (let i = 0; i < 2 + iterations; i++) {
+    for (const e of [back, there]) {
+      t = now();
+      if (!session.tryRowEdit(e)) throw new Error('the claim-file bench edit was not a row edit');
+      if (i >= 2) samples.push(now() - t);
+    }
+  }
+  session.tryRowEdit(back);
+  agree.push(key(session) === key(engine.check(session.text, { fileName: 'claims.csv' })));
+  const edit = latency(samples);
+  log(`claim-file row edit: p50 ${edit.p50.toFixed(3)} ms, first ${firstMs.toFixed(1)} ms; full check ${summarize(full).median.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
+  return {
+    file: path.relative(ROOT, CLAIM_CSV),
+    bytes: text.length,
+    lines: session.lines.lineCount,
+    occurrences: session.occurrences.length,
+    findings: session.findings.length,
+    edit: { line: line + 1, from: o.text, to, claimId: o.facts.claimId },
+    agreesWithFullCheck: agree.every(Boolean),
+    firstMs,
+    sameLines: edit,
+    fullCheck: summarize(full),
+  };
 }
 
 /**

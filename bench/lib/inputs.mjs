@@ -5,17 +5,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { INPUTS_DIR, SAMPLES_DIR } from './util.mjs';
 
-const INPUTS_VERSION = 2;
+const INPUTS_VERSION = 3;
 
 export const CSV_ROWS = 100_000;
 export const X12_CLAIMS = 10_000;
 export const FHIR_MIN_BYTES = 5 * 1024 * 1024;
+export const CLAIM_CSV_LINES = 200_000;
 
 export const INPUTS = {
   csv: path.join(INPUTS_DIR, 'charges-100k.csv'),
   x12: path.join(INPUTS_DIR, 'claims-10k.837p'),
   fhir: path.join(INPUTS_DIR, 'eob-bundle.json'),
 };
+
+/** A claim file as CSV, for the row edits of a file whose rows carry claim ids (not a full-check input). */
+export const CLAIM_CSV = path.join(INPUTS_DIR, 'claims-200k.csv');
 
 /**
  * The peer comparison's inputs: the same generators at about 1 MB each. cspell takes 10-25 s per
@@ -97,6 +101,43 @@ function buildFhir(count) {
   return `{\n  "resourceType" : "Bundle",\n  "id" : "bench-eob-bundle",\n  "type" : "searchset",\n  "total" : ${copies},\n  "entry" : [\n${entries.join(',\n')}\n  ]\n}\n`;
 }
 
+/**
+ * Claim lines as CSV, one row per service line: the seven SV1 lines of ProfessionalClaim1 with
+ * their claim's id (CLM01, fresh per copy), LX number, procedure and modifiers (SV1-01), units
+ * (SV1-04), place of service (SV1-05, else CLM05-1) and date (DTP*472), repeated in claims of
+ * seven lines until CLAIM_CSV_LINES lines. What a billing engineer exports from a claim system.
+ */
+function buildClaimCsv(count = CLAIM_CSV_LINES) {
+  const text = sample('837p_professional_claim1.txt');
+  const segments = text.split('~').map((s) => s.trim().split('*'));
+  const clm = segments.find((s) => s[0] === 'CLM');
+  if (!clm) throw new Error('bench: unexpected 837P sample layout (no CLM)');
+  const claimPos = clm[5].split(':')[0];
+  const lines = [];
+  let line;
+  for (const s of segments) {
+    if (s[0] === 'LX') line = { number: s[1] };
+    else if (s[0] === 'SV1' && line) {
+      const [, code, ...modifiers] = s[1].split(':');
+      Object.assign(line, { code, modifiers, units: s[4], pos: s[5] || claimPos, charge: s[2] });
+    } else if (s[0] === 'DTP' && s[1] === '472' && line?.code) {
+      const d = s[3];
+      lines.push({ ...line, date: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` });
+      line = undefined;
+    }
+  }
+  if (!lines.length) throw new Error('bench: unexpected 837P sample layout (no service lines)');
+  const out = ['Claim ID,Line,CPT,Modifier 1,Modifier 2,Modifier 3,Modifier 4,Units,POS,Date of Service,Charge'];
+  for (let i = 0; out.length <= count; i++) {
+    for (const l of lines) {
+      if (out.length > count) break;
+      const m = [0, 1, 2, 3].map((k) => l.modifiers[k] ?? '');
+      out.push([26463774 + i, l.number, l.code, ...m, l.units, l.pos, l.date, l.charge].join(','));
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
 const BUILDERS = { csv: buildCsv, x12: buildX12, fhir: buildFhir };
 
 /** Writes the inputs that are missing or from an older generator; returns { kind: {file, bytes} }. */
@@ -116,6 +157,12 @@ export function ensureInputs({ log = () => {} } = {}) {
       out[set][kind] = { file, bytes: fs.statSync(file).size };
     }
   }
+  if (!fresh || !fs.existsSync(CLAIM_CSV)) {
+    const t0 = performance.now();
+    fs.writeFileSync(CLAIM_CSV, buildClaimCsv());
+    log(`built ${path.relative(process.cwd(), CLAIM_CSV)} in ${(performance.now() - t0).toFixed(0)} ms`);
+  }
+  out.claimCsv = { file: CLAIM_CSV, bytes: fs.statSync(CLAIM_CSV).size };
   fs.writeFileSync(stamp, `${INPUTS_VERSION}\n`);
   return out;
 }
