@@ -7,7 +7,7 @@ import type { DataHost } from './dataHost';
 import { documentLength } from './documents';
 import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
-import { toRange, toSeverity } from './convert';
+import { FindingDiagnostics } from './findingDiagnostics';
 import type { Log } from './log';
 import type { Finding } from '../core/model';
 import { disabledRules } from './ruleScopes';
@@ -17,15 +17,16 @@ export class Diagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cpt-lens');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** The finding behind each diagnostic, for quick fixes. */
-  private readonly findings = new WeakMap<vscode.Diagnostic, Finding>();
+  /** The diagnostic of each finding, and the finding of each diagnostic (for quick fixes). */
+  private readonly made: FindingDiagnostics;
 
   constructor(
     private readonly data: DataHost,
     private readonly documents: DocumentCache,
     private readonly log: Log,
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
   ) {
+    this.made = new FindingDiagnostics(extensionUri);
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -76,16 +77,9 @@ export class Diagnostics implements vscode.Disposable {
       if (!session || document.isClosed || document.version !== version) return;
       const findings = session.findings;
       const disabled = disabledRules(document);
-      this.collection.set(document.uri, findings.filter((f) => !disabled.has(f.rule)).map((f) => {
-        const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
-        d.source = 'CPT Lens';
-        d.code = { value: f.rule, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.rule}.md`) };
-        if (f.related?.length) {
-          d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(r.range)), r.message));
-        }
-        this.findings.set(d, f);
-        return d;
-      }));
+      const diagnostics: vscode.Diagnostic[] = [];
+      for (const f of findings) if (!disabled.has(f.rule)) diagnostics.push(this.made.diagnostic(f, document.uri));
+      this.collection.set(document.uri, diagnostics);
     } catch (e) {
       this.log.error(`diagnostics for ${document.uri}`, e);
     }
@@ -96,10 +90,10 @@ export class Diagnostics implements vscode.Disposable {
    * copies of the diagnostics, so a copy is matched to ours by range, rule and message.
    */
   findingOf(diagnostic: vscode.Diagnostic, uri?: vscode.Uri): Finding | undefined {
-    const direct = this.findings.get(diagnostic);
+    const direct = this.made.findingOf(diagnostic);
     if (direct || !uri || diagnostic.source !== 'CPT Lens') return direct;
     const same = this.diagnosticsOf(uri).find((d) => d.range.isEqual(diagnostic.range) && d.message === diagnostic.message);
-    return same && this.findings.get(same);
+    return same && this.made.findingOf(same);
   }
 
   /** Current diagnostics of a document. */

@@ -97,6 +97,49 @@ describe('a long run of keystrokes in a charge file', () => {
   });
 });
 
+describe('problems that move with the rows above them', () => {
+  it('in a claim file, rows added and removed above move every problem below them, related services included, as a full check gives them', async function () {
+    this.timeout(60_000);
+    // Claims C0-C9 of four lines each, outpatient: 64866 is inpatient only, and its problem lists
+    // the other services of its claim as related places; ZZ is an unknown modifier.
+    const rows: string[] = [];
+    for (let c = 0; c < 10; c++) for (const [n, code] of [[1, '64866'], [2, '99213'], [3, 'J1100'], [4, '36415']] as const) rows.push(`C${c},${n},${code},${n === 2 ? 'ZZ' : ''},22,outpatient,100.00`);
+    // One line of claim C8 sits between the lines of claim C2.
+    rows.splice(rows.indexOf('C2,1,64866,,22,outpatient,100.00') + 1, 0, 'C8,9,J1100,,22,outpatient,5.00');
+    const content = `Claim ID,Line,CPT,Modifier,POS,Setting,Charge\n${rows.join('\n')}\n`;
+    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number } }>('cpt-lens.cpt-lens')!.exports;
+    await api.ready();
+    const document = await vscode.workspace.openTextDocument({ language: 'csv', content });
+    const editor = await vscode.window.showTextDocument(document);
+    const key = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character} ${ruleOf(d)} ${d.message} [${(d.relatedInformation ?? []).map((r) => `${r.location.range.start.line}:${r.location.range.start.character} ${r.message}`).join('; ')}]`;
+    const sameAsFull = async (label: string): Promise<void> => {
+      const fresh = await vscode.workspace.openTextDocument({ language: 'csv', content: document.getText() });
+      const expected = (await diagnostics(fresh.uri, (d) => d.length > 0)).map(key).sort();
+      assert.ok(expected.some((k) => k.includes('inpatient-only-outpatient') && /\[\d+:\d+ /.test(k)), `${label}: an inpatient-only problem with related services`);
+      const found = await diagnostics(document.uri, (d) => JSON.stringify(d.map(key).sort()) === JSON.stringify(expected), 15_000);
+      assert.deepEqual(found.map(key).sort(), expected, label);
+    };
+    await sameAsFull('opened');
+    const before = api.checkStats().rowEdits;
+    const lineOf = (text: string): number => document.positionAt(document.getText().indexOf(text)).line;
+    const edits: [string, () => Thenable<boolean>][] = [
+      ['a row of claim C3 added at the top', () => editor.edit((e) => e.insert(new vscode.Position(1, 0), 'C3,5,99214,,22,outpatient,90.00\n'))],
+      // A row added after C8's line: C2's inpatient-only problem stays where it is, and the
+      // services of C2 it lists (below the new row) move down a line.
+      ['a row of claim C9 added among the lines of claim C2', () => editor.edit((e) => e.insert(document.lineAt(lineOf('C8,9,')).range.end, '\nC9,5,99214,,22,outpatient,90.00'))],
+      ['a code in claim C5 replaced', () => editor.edit((e) => { const l = lineOf('C5,3,J1100'); e.replace(new vscode.Range(l, 5, l, 10), '27447'); })],
+      ['the added row removed', () => editor.edit((e) => e.delete(new vscode.Range(1, 0, 2, 0)))],
+      ['two rows of claim C7 removed from the middle', () => editor.edit((e) => { const l = lineOf('C7,2,'); e.delete(new vscode.Range(l, 0, l + 2, 0)); })],
+    ];
+    for (const [label, edit] of edits) {
+      assert.ok(await edit(), label);
+      await sameAsFull(label);
+    }
+    assert.ok(api.checkStats().rowEdits - before >= edits.length, 'every edit was a row edit');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
 describe('quick fixes', () => {
   it('removing an unknown modifier edits the document and clears the problem', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Planned: CPT 64866-ZZ for the left side.\n' });
