@@ -18,6 +18,7 @@ import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
 import { firstOnOrAfterLine } from './occurrenceAt';
 import { ClaimLines } from './claimLines';
+import { countInpatientOnly } from './inpatientCount';
 
 /** One edit in offsets of the text before it: `[start, oldEnd)` replaced by `text`. */
 export interface TextEdit {
@@ -41,8 +42,10 @@ export class CheckSession {
   private multilineFields = false;
   /** Whether every finding's ranges are its own objects (see `ownFindingRanges`). */
   private findingRangesOwned = false;
-  /** The lines of each claim, made at the first row edit that touches a claim (see `claimLinesNow`). */
+  /** The lines of each claim, made at the first row edit that touches a claim (see `linesOfClaims`). */
   private claimLines: ClaimLines | undefined;
+  /** Occurrences inpatient only on their date, counted when first asked for and kept by row edits. */
+  private inpatientOnly: number | undefined;
 
   constructor(private readonly engine: Engine, text: string, private readonly options: RecognizeOptions = {}, private readonly check: CheckOptions = {}, checkNow = true) {
     this.source = EditedText.of(text);
@@ -111,6 +114,7 @@ export class CheckSession {
     this.findings = findings;
     this.findingRangesOwned = false;
     this.claimLines = undefined;
+    this.inpatientOnly = undefined;
     return true;
   }
 
@@ -135,6 +139,12 @@ export class CheckSession {
     this.findings = this.engine.findings(this.occurrences, this.text, this.check, this.lines, this.invalid);
     this.findingRangesOwned = false;
     this.claimLines = undefined;
+    this.inpatientOnly = undefined;
+  }
+
+  /** How many occurrences are inpatient only on their date of service (see core/inpatientCount). */
+  inpatientOnlyCount(): number {
+    return (this.inpatientOnly ??= countInpatientOnly(this.occurrences, this.engine));
   }
 
   /** Applies one edit and brings occurrences and findings up to date; says how much was redone. */
@@ -205,6 +215,7 @@ export class CheckSession {
     listChanged(this.occurrences);
     listChanged(this.invalid);
     if (this.claimLines) this.claimLines.replace(removed, added);
+    if (this.inpatientOnly !== undefined) this.inpatientOnly += countInpatientOnly(added, this.engine) - countInpatientOnly(removed, this.engine);
 
     const subset = claims.size ? this.linesOfClaims(claims, added) : added;
     // Claims may span the document: their rules read it where they report, in place (building

@@ -119,11 +119,16 @@ export class DocumentCache implements vscode.Disposable {
 
   /** Occurrences as `occurrences` gives them, from a check in slices (see `sessionInSlices`). */
   async occurrencesInSlices(document: vscode.TextDocument, engine: Engine, token?: vscode.CancellationToken): Promise<CodeOccurrence[] | undefined> {
+    return (await this.occurrenceSessionInSlices(document, engine, token))?.occurrences;
+  }
+
+  /** A session of the current version whose occurrences will do (any check options), from a check in slices. */
+  async occurrenceSessionInSlices(document: vscode.TextDocument, engine: Engine, token?: vscode.CancellationToken): Promise<CheckSession | undefined> {
     const hit = this.entries.get(document.uri.toString());
-    if (hit && hit.version === document.version && hit.engine === engine) return hit.session.occurrences;
+    if (hit && hit.version === document.version && hit.engine === engine) return hit.session;
     const pending = this.pending.get(document.uri.toString());
     const check = pending && pending.version === document.version && pending.engine === engine ? pending.check : {};
-    return (await this.sessionInSlices(document, engine, check, token))?.occurrences;
+    return this.sessionInSlices(document, engine, check, token);
   }
 
   private applyChanges(e: vscode.TextDocumentChangeEvent): void {

@@ -6,10 +6,7 @@ import * as vscode from 'vscode';
 import type { DataHost } from './dataHost';
 import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
-import { inpatientStatus } from '../core/catalog/inpatient';
 import type { Log } from './log';
-import type { CodeOccurrence } from '../core/model';
-import type { Engine } from '../core/engine';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('cptLens.status', { language: '*' });
@@ -40,10 +37,11 @@ export class StatusItem implements vscode.Disposable {
       }
       this.item.selector = { language: document.languageId };
       const engine = await this.data.engine();
-      const occurrences = await this.documents.occurrencesInSlices(document, engine);
+      const session = await this.documents.occurrenceSessionInSlices(document, engine);
       // Dropped: the document changed or closed meanwhile; the next change updates the item.
-      if (!occurrences || vscode.window.activeTextEditor?.document !== document) return;
-      const ipo = this.inpatientCount(occurrences, engine);
+      if (!session || vscode.window.activeTextEditor?.document !== document) return;
+      const occurrences = session.occurrences;
+      const ipo = session.inpatientOnlyCount();
       const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'CPT Lens').length;
       this.item.text = `$(symbol-numeric) ${occurrences.length} codes${ipo ? ` · $(warning) ${ipo} inpatient only` : ''}${problems ? ` · ${problems} problems` : ''}`;
       const packs = engine.catalog.summaries().map((p) => p.id).join(', ');
@@ -53,19 +51,6 @@ export class StatusItem implements vscode.Disposable {
     } catch (e) {
       this.log.error('status item', e);
     }
-  }
-
-  /** Inpatient-only codes of an occurrence list, counted once per list (sessions replace the list on each edit). */
-  private counted: { occurrences: readonly CodeOccurrence[]; engine: Engine; count: number } | undefined;
-
-  private inpatientCount(occurrences: readonly CodeOccurrence[], engine: Engine): number {
-    if (this.counted?.occurrences === occurrences && this.counted.engine === engine) return this.counted.count;
-    const count = occurrences.filter((o) => {
-      const r = engine.record(o.code);
-      return r && inpatientStatus(r, o.facts.dateOfService ?? engine.today(), engine.catalog.quarters())?.inpatientOnly;
-    }).length;
-    this.counted = { occurrences, engine, count };
-    return count;
   }
 
   dispose(): void {

@@ -185,6 +185,22 @@ describe('checking while editing (CheckSession)', () => {
     assert.ok(seen.has('add-on-without-primary') && seen.has('inpatient-only with others'), `claim-level findings came and went (${[...seen].join(', ')})`);
   });
 
+  it('the count of inpatient-only codes (the status item\'s warning) follows row edits', () => {
+    const s = new CheckSession(engine, CHARGES, { fileName: 'x.csv' });
+    const fresh = () => new CheckSession(engine, s.text, { fileName: 'x.csv' }).inpatientOnlyCount();
+    assert.equal(s.inpatientOnlyCount(), 1, '64866 on row 1');
+    const code = s.text.indexOf('99213');
+    assert.equal(s.edit({ start: code, oldEnd: code + 5, text: '64866' }), 'rows');
+    assert.equal(s.inpatientOnlyCount(), 2, 'a second 64866');
+    const row = s.text.indexOf('3,DEXA');
+    assert.equal(s.edit({ start: row, oldEnd: row, text: '9,NEW,64866,,22,outpatient,C9,1.00\n9,NEW,27447,,22,outpatient,C9,1.00\n' }), 'rows');
+    assert.equal(s.inpatientOnlyCount(), 3, 'a row of 64866 and one of 27447 (not inpatient only) added');
+    const first = s.text.indexOf('1,NERVE');
+    assert.equal(s.edit({ start: first, oldEnd: s.text.indexOf('\n', first) + 1, text: '' }), 'rows');
+    assert.equal(s.inpatientOnlyCount(), 2, 'the first 64866 row deleted');
+    assert.equal(s.inpatientOnlyCount(), fresh());
+  });
+
   it('on a real fee schedule, random row edits stay equal to a full check', function () {
     const file = sharedFile(this, 'samples/real/payer_drug_fee_schedule_2023-11-17.csv');
     const text = decodeText(fs.readFileSync(file)).text;
