@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './util.mjs';
+import { exposeProbe, loadHarness } from './probeWindow.mjs';
 
 const PREFIX = '[cpt-lens-bench-activation]';
 const PROBE = path.join(ROOT, 'bench', 'lib', 'activation-probe.cjs');
@@ -67,16 +68,8 @@ function copyWithoutActivationEvents() {
 
 /** Returns { runs: [...], vscode, alone, pending?: reason }. */
 export async function measureActivation({ runs = 3, timeoutMs = 90_000, deadline = Infinity, alone = true, log = () => {} } = {}) {
-  let harness;
-  try {
-    harness = await import(path.join(ROOT, 'test', 'harness', 'code-server.mjs'));
-    const deps = await import(path.join(ROOT, 'test', 'harness', 'ensure-deps.mjs'));
-    if (!fs.existsSync(deps.CODE_SERVER_ENTRY)) return { runs: [], pending: `code-server is not installed (${path.relative(ROOT, deps.CODE_SERVER_ENTRY)}); run \`node test/harness/ensure-deps.mjs\` once (npm test does it), then npm run bench` };
-    if (!fs.existsSync(deps.CHROMIUM_PATH)) return { runs: [], pending: `${deps.CHROMIUM_PATH} is missing; run \`node test/harness/ensure-deps.mjs\` once` };
-  } catch (e) {
-    return { runs: [], pending: `the integration harness could not be loaded: ${e.message}` };
-  }
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) return { runs: [], pending: 'dist/extension.js is missing' };
+  const { harness, pending } = await loadHarness();
+  if (pending) return { runs: [], pending };
   const { startCodeServer, launchChromium, remoteUri, workbenchUrl } = harness;
   const extension = alone ? copyWithoutActivationEvents() : ROOT;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-bench-ws-'));
@@ -87,15 +80,8 @@ export async function measureActivation({ runs = 3, timeoutMs = 90_000, deadline
     server = await startCodeServer({ folder, skipEnsure: true });
     browser = await launchChromium();
     let page = browser.page;
-    let onLine = () => {};
-    let onExit = () => {};
-    const expose = async (p) => {
-      await p.exposeFunction('codeAutomationLog', (_type, args) => {
-        const text = Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args);
-        for (const line of text.split('\n')) if (line.startsWith(PREFIX)) onLine(JSON.parse(line.slice(PREFIX.length)));
-      });
-      await p.exposeFunction('codeAutomationExit', (code) => onExit(code));
-    };
+    const handlers = { onLine: () => {}, onExit: () => {} };
+    const expose = (p) => exposeProbe(p, PREFIX, handlers);
     await expose(page);
     const url = workbenchUrl(server.url, folder, [
       ['extensionDevelopmentPath', remoteUri(extension)],
@@ -109,8 +95,8 @@ export async function measureActivation({ runs = 3, timeoutMs = 90_000, deadline
       const before = dataLoadedLines(server.userDataDir).length;
       const reasonsBefore = activationReasons(server.userDataDir).length;
       let probe;
-      const gotProbe = new Promise((resolve) => { onLine = (r) => { probe = r; resolve(); }; });
-      const exited = new Promise((resolve) => { onExit = resolve; });
+      const gotProbe = new Promise((resolve) => { handlers.onLine = (r) => { probe = r; resolve(); }; });
+      const exited = new Promise((resolve) => { handlers.onExit = resolve; });
       const t0 = Date.now();
       if (i > 0) {
         // A new page (a new window, a new extension host) for each run.

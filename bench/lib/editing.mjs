@@ -1,0 +1,54 @@
+// Keystrokes in a real VS Code (code-server 4.100.3 = VS Code 1.100.3, through test/harness/): the
+// time from an edit of a data row to the document's next change of problems, in the bench's claim
+// CSV (bench/inputs/claims-200k.csv: 200,000 service lines, 57,000 problems) and, as the baseline,
+// in a claim CSV of its first claim (7 lines): VS Code's own round trip with next to no work.
+// One window, the real extension, diagnostics debounce 0; the files are copies in a fresh workspace
+// (an edited file is reverted, never saved). bench/lib/editing-probe.cjs does the editing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './util.mjs';
+import { CLAIM_CSV } from './inputs.mjs';
+import { latency } from './stats.mjs';
+import { exposeProbe, loadHarness } from './probeWindow.mjs';
+
+const PREFIX = '[cpt-lens-bench-editing]';
+const PROBE = path.join(ROOT, 'bench', 'lib', 'editing-probe.cjs');
+
+/** Returns { files: [{ name, bytes, lines, problems, firstMs, edit: latency }], vscode, pending?: reason }. */
+export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = () => {} } = {}) {
+  const { harness, pending } = await loadHarness();
+  if (pending) return { files: [], pending };
+  if (!fs.existsSync(CLAIM_CSV)) return { files: [], pending: `${path.relative(ROOT, CLAIM_CSV)} is missing` };
+  const { startCodeServer, launchChromium, remoteUri, workbenchUrl } = harness;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-bench-edit-'));
+  let server;
+  let browser;
+  try {
+    const text = fs.readFileSync(CLAIM_CSV, 'utf8');
+    fs.writeFileSync(path.join(folder, 'claims.csv'), text);
+    fs.writeFileSync(path.join(folder, 'claim.csv'), text.split('\n').slice(0, 8).join('\n') + '\n');
+    // A line of the middle of the large file, and line 1 of the small one: the first line of a claim.
+    const middle = 1 + 7 * Math.floor((text.split('\n').length - 2) / 14);
+    fs.writeFileSync(path.join(folder, 'bench-editing.json'), JSON.stringify({ edits, files: [{ name: 'claim.csv', line: 1 }, { name: 'claims.csv', line: middle }] }));
+    server = await startCodeServer({ folder, skipEnsure: true, settings: { 'cptLens.diagnostics.debounceMs': 0 } });
+    browser = await launchChromium();
+    let probe;
+    const got = new Promise((resolve) => exposeProbe(browser.page, PREFIX, { onLine: (r) => { probe = r; resolve(); }, onExit: () => {} }).then(() => {
+      browser.page.goto(workbenchUrl(server.url, folder, [['extensionDevelopmentPath', remoteUri(ROOT)], ['extensionTestsPath', remoteUri(PROBE)]]), { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+    }));
+    let timer;
+    await Promise.race([got, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no result from the extension host within ${timeoutMs / 1000} s`)), timeoutMs); })]);
+    clearTimeout(timer);
+    if (probe.error) throw new Error(`probe: ${probe.error}`);
+    const files = probe.files.map(({ samples, ...f }) => ({ ...f, edit: latency(samples), samples }));
+    for (const f of files) log(`editing ${f.name} (${f.lines} lines, ${f.problems} problems, first problems after ${f.firstMs.toFixed(0)} ms): edit to problems p50 ${f.edit.p50.toFixed(0)} ms, max ${f.edit.max.toFixed(0)} ms`);
+    return { files, vscode: 'code-server 4.100.3 (VS Code 1.100.3), Chromium headless' };
+  } catch (e) {
+    return { files: [], pending: `editing could not be measured: ${e.message.split('\n')[0]}` };
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
