@@ -6,6 +6,7 @@ import { inpatientOnly, inpatientOnlyOutpatient } from './inpatientOnly';
 import { modifierDuplicate, modifierNotAllowed, modifierTooMany, modifierUnknown } from './modifiers';
 import { mueUnits, ncciPtp } from './ncci';
 import { addOnWithoutPrimary, invalidCode, deletedCode, notYetEffective, posUnknown, unknownCode } from './codes';
+import { forgetClaims } from './claims';
 
 /** Facts objects the runner remembers lines by (a claim file has one per service line: it stops there). */
 const MAX_FACTS_REMEMBERED = 1024;
@@ -110,6 +111,7 @@ class RuleRun {
     for (const { rule, severity, bucket } of this.perDocument) {
       for (const f of rule.checkDocument!(this.occurrences, this.context)) bucket.push(asFinding(f, rule, severity));
     }
+    forgetClaims(this.occurrences);
     const findings = ([] as Finding[]).concat(...this.buckets);
     return findings.sort(byStart);
   }

@@ -27,7 +27,7 @@ import { CodeStrings } from './codeStrings';
 import { LineCursor } from '../../text/lineCursor';
 import { inDocumentOrder } from '../../text/byStart';
 import { RowFacts } from './rowFacts';
-import { LoneCodeOccurrence, NO_MODIFIERS } from '../loneCode';
+import { LoneCodeOccurrence, LoneModifier, NO_MODIFIERS } from '../loneCode';
 
 const HEADER_SEARCH_ROWS = 60;
 const SAMPLE_ROWS = 400;
@@ -280,9 +280,13 @@ function lastColumnRead(ctx: CsvContext): number {
   return last;
 }
 
-/** Modifiers of a row's modifier columns: `QW`, `50|62`, `25, 59`. */
+/**
+ * Modifiers of a row's modifier columns: `QW`, `50|62`, `25, 59`. Each makes its range when first
+ * read, its code is one string per modifier, and a row keeps an exact-size list: a claim export
+ * writes modifiers on many of its rows, and all of them stay for as long as the file is open.
+ */
 function rowModifiers(text: string, row: CsvRow, columns: number[], cursor: LineCursor): ModifierOccurrence[] {
-  const mods: ModifierOccurrence[] = [];
+  let count = 0;
   for (const k of columns) {
     if (k >= row.count) continue;
     const end = row.ends[k];
@@ -295,10 +299,32 @@ function rowModifiers(text: string, row: CsvRow, columns: number[], cursor: Line
       }
       const s = i;
       while (i < end && isAlnum(text.charCodeAt(i))) i++;
-      if (i - s === 2) mods.push({ code: text.slice(s, i).toUpperCase(), range: cursor.range(s, i) });
+      if (i - s === 2) modifierScratch[count++] = new LoneModifier(modifierCode(text, s), cursor.lineOf(s), cursor.characterOf(s));
     }
   }
+  if (!count) return NO_MODIFIERS;
+  const mods = modifierScratch.slice(0, count) as ModifierOccurrence[];
+  // Let go of them: the scratch list outlives the document.
+  for (let n = 0; n < count; n++) modifierScratch[n] = undefined;
   return mods;
 }
+
+/** Scratch list of a row's modifiers (never emptied by `length = 0`, which drops its storage). */
+const modifierScratch: (ModifierOccurrence | undefined)[] = [];
+
+/** Two-character modifier codes, upper case, one string each. */
+const modifierCodes = new Map<number, string>();
+
+/** The modifier written at `s` (two ASCII letters or digits), upper case. */
+function modifierCode(text: string, s: number): string {
+  const a = upper(text.charCodeAt(s));
+  const b = upper(text.charCodeAt(s + 1));
+  const key = (a << 8) | b;
+  let code = modifierCodes.get(key);
+  if (code === undefined) modifierCodes.set(key, (code = String.fromCharCode(a, b)));
+  return code;
+}
+
+const upper = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

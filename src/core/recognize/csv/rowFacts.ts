@@ -11,7 +11,7 @@
  * sharing safe; a facts object with a place-of-service range is never shared, since ranges move
  * with edits. Only defined members are set, in a fixed order (what `compactFacts` would leave).
  */
-import type { LineFacts } from '../../model';
+import type { IsoDate, LineFacts } from '../../model';
 import { parseDate, parsePos, parseSetting, parseUnits } from '../facts';
 import type { CsvContext } from './headers';
 import type { LineCursor } from '../../text/lineCursor';
@@ -33,6 +33,10 @@ export class RowFacts {
   private readonly byRaws = new Map<string, LineFacts>();
   /** With a place-of-service column every row's facts carry that cell's range: never shared. */
   private readonly shareable: boolean;
+  /** Dates as read, by their cell's text: rows repeat a handful of dates (one string each, not one per row). */
+  private readonly dates = new Map<string, IsoDate | undefined>();
+  /** The last claim id read: the lines of a claim follow each other and share its string. */
+  private claimId = '';
 
   constructor(private readonly ctx: CsvContext) {
     const f = ctx.fact;
@@ -76,25 +80,48 @@ export class RowFacts {
 
   private read(text: string, row: CsvRow, cursor: LineCursor): LineFacts {
     const f = this.ctx.fact;
-    const facts: LineFacts = {};
     const pos = f.pos === undefined ? undefined : parsePos(fieldText(text, row, f.pos));
+    const posRange = pos === undefined ? undefined : trimmedCellRange(text, row, f.pos!, cursor);
+    const units = f.units === undefined ? undefined : parseUnits(fieldText(text, row, f.units));
+    const date = f.date === undefined ? undefined : this.date(fieldText(text, row, f.date));
+    const setting = f.setting === undefined ? undefined : parseSetting(fieldText(text, row, f.setting));
+    const claimId = f.claimId === undefined ? '' : this.claimIdOf(text, row, f.claimId);
+    const lineNumber = f.lineNumber === undefined ? undefined : parseUnits(fieldText(text, row, f.lineNumber));
+    const line = lineNumber !== undefined && Number.isInteger(lineNumber) ? lineNumber : undefined;
+    const billType = f.billType === undefined ? '' : fieldText(text, row, f.billType);
+    // A claim export's row: one object with its members in place (added one by one, the last
+    // ones would live in a second, out-of-object store: two allocations per row).
+    if (pos !== undefined && units !== undefined && date !== undefined && setting === undefined && claimId && line !== undefined && !billType) {
+      return { placeOfService: pos, placeOfServiceRange: posRange, units, dateOfService: date, claimId, lineNumber: line };
+    }
+    const facts: LineFacts = {};
     if (pos !== undefined) {
       facts.placeOfService = pos;
-      facts.placeOfServiceRange = trimmedCellRange(text, row, f.pos!, cursor);
+      facts.placeOfServiceRange = posRange;
     }
-    const units = f.units === undefined ? undefined : parseUnits(fieldText(text, row, f.units));
     if (units !== undefined) facts.units = units;
-    const date = f.date === undefined ? undefined : parseDate(fieldText(text, row, f.date));
     if (date !== undefined) facts.dateOfService = date;
-    const setting = f.setting === undefined ? undefined : parseSetting(fieldText(text, row, f.setting));
     if (setting !== undefined) facts.setting = setting;
-    const claimId = f.claimId === undefined ? '' : fieldText(text, row, f.claimId);
     if (claimId) facts.claimId = claimId;
-    const line = f.lineNumber === undefined ? undefined : parseUnits(fieldText(text, row, f.lineNumber));
-    if (line !== undefined && Number.isInteger(line)) facts.lineNumber = line;
-    const billType = f.billType === undefined ? '' : fieldText(text, row, f.billType);
+    if (line !== undefined) facts.lineNumber = line;
     if (billType) facts.billType = billType;
     return facts;
+  }
+
+  private date(raw: string): IsoDate | undefined {
+    if (this.dates.has(raw)) return this.dates.get(raw);
+    const date = parseDate(raw);
+    if (this.dates.size < MAX_REMEMBERED) this.dates.set(raw, date);
+    return date;
+  }
+
+  private claimIdOf(text: string, row: CsvRow, k: number): string {
+    const last = this.claimId;
+    const s = k < row.count ? row.starts[k] : 0;
+    const e = k < row.count ? row.ends[k] : 0;
+    // The same cell text as the row before (no spaces around it): that row's string.
+    if (last && e - s === last.length && text.startsWith(last, s)) return last;
+    return (this.claimId = fieldText(text, row, k));
   }
 }
 
