@@ -481,15 +481,18 @@ function tableRows(r) {
     add({ figure: 'Activation in VS Code', value: 'pending', spread: '', baseline: '', ratio: '', target: '≤ 50 ms', verdict: r.pending.activation });
   }
   const ed = r.sections.editing;
-  const [small, large] = ed?.files ?? [];
-  if (small && large) {
-    const ratio = large.edit.p50 / small.edit.p50;
-    add({
-      figure: `Keystroke to problems in VS Code 1.100: a code replaced in a row of the claim CSV (${large.problems.toLocaleString('en-US')} problems)`,
-      value: `${fmtMs(large.edit.p50)} p50`, spread: `${fmtMs(large.edit.min)} – ${fmtMs(large.edit.max)}`,
-      baseline: `the same in a claim CSV of 7 lines: ${fmtMs(small.edit.p50)} p50`,
-      ratio: fmtRatio(ratio), ratioValue: ratio, target: '', verdict: '',
-    });
+  const [small, ...large] = ed?.files ?? [];
+  if (small && large.length) {
+    const what = { 'claims.csv': 'the claim CSV', 'charges.csv': 'the 100,000-row charge CSV' };
+    for (const f of large) {
+      const ratio = f.edit.p50 / small.edit.p50;
+      add({
+        figure: `Keystroke to problems in VS Code 1.100: a code typed over in a row of ${what[f.name] ?? f.name} (${fmtMB(f.bytes)}, ${f.problems.toLocaleString('en-US')} problems; first problems ${fmtMs(f.firstMs)} after opening)`,
+        value: `${fmtMs(f.edit.p50)} p50`, spread: `${fmtMs(f.edit.min)} – ${fmtMs(f.edit.max)}`,
+        baseline: `the same in a claim CSV of 7 lines: ${fmtMs(small.edit.p50)} p50`,
+        ratio: fmtRatio(ratio), ratioValue: ratio, target: '', verdict: '',
+      });
+    }
   } else if (r.pending.editing) {
     add({ figure: 'Keystroke to problems in VS Code', value: 'pending', spread: '', baseline: '', ratio: '', target: '', verdict: r.pending.editing });
   }

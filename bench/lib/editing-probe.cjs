@@ -1,9 +1,11 @@
 // Runs INSIDE a real VS Code extension host (code-server), loaded as the `extensionTestsPath` by
 // bench/lib/editing.mjs. For each file its spec names (bench-editing.json in the workspace), it
-// opens the file, waits for CPT Lens's first problems, then times keystrokes in a data row: from the
-// edit to the document's next change of problems (diagnostics debounce 0 in the settings), so what
-// is timed is the extension's work (the row edit, the problems made from the findings and handed to
-// VS Code) plus VS Code's own round trip, which the small file of the spec gives alone.
+// opens the file, waits for CPT Lens's first problems, then types over the code of one row, from its
+// own code to 99999 (unknown, so the row's problems name it) and back, and times each keystroke
+// from the edit to the moment the document's problems show it (the row's problems name 99999, or
+// no longer do), diagnostics debounce 0 in the settings. What is timed is VS Code's round
+// trip for the edit (it grows with the document) plus the extension's work: the row edit, the
+// problems made from the findings and handed to VS Code.
 // Prints one line "[cpt-lens-bench-editing] {json}" that the harness reads.
 'use strict';
 const fs = require('fs');
@@ -25,24 +27,29 @@ async function measure(vscode, folder, file, edits) {
   }
   const firstMs = performance.now() - t0;
   const problems = ours().length;
-  // The code cell of the row: the third column.
-  const row = document.lineAt(file.line).text;
-  const at = row.indexOf(',', row.indexOf(',') + 1) + 1;
-  const cell = new vscode.Range(file.line, at, file.line, at + 5);
+  const cell = new vscode.Range(file.line, file.character, file.line, file.character + 5);
+  const own = document.getText(cell);
+  // Whether the row's problems show `code` as the row's code (99999 named, or no longer named).
+  const shows = (code) => {
+    const named = ours().some((d) => d.range.start.line === file.line && d.message.includes('99999'));
+    return code === '99999' ? named : !named;
+  };
   const samples = [];
   for (let i = 0; i < 2 + edits; i++) {
-    const to = document.getText(cell) === '99214' ? '99213' : '99214';
-    const changed = new Promise((resolve) => {
-      const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => u.toString() === uri.toString())) {
-          sub.dispose();
+    const to = i % 2 ? own : '99999';
+    let sub;
+    const shown = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the problems of ${file.name} did not follow edit ${i} within 60 s`)), 60_000);
+      sub = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === uri.toString()) && shows(to)) {
+          clearTimeout(timer);
           resolve(performance.now());
         }
       });
     });
     const t = performance.now();
     if (!(await editor.edit((b) => b.replace(cell, to)))) throw new Error(`edit ${i} of ${file.name} was not applied`);
-    const done = await changed;
+    const done = await shown.finally(() => sub.dispose());
     if (i >= 2) samples.push(done - t);
   }
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -1,14 +1,16 @@
 // Keystrokes in a real VS Code (code-server 4.100.3 = VS Code 1.100.3, through test/harness/): the
-// time from an edit of a data row to the document's next change of problems, in the bench's claim
-// CSV (bench/inputs/claims-200k.csv: 200,000 service lines, 57,000 problems) and, as the baseline,
-// in a claim CSV of its first claim (7 lines): VS Code's own round trip with next to no work.
-// One window, the real extension, diagnostics debounce 0; the files are copies in a fresh workspace
-// (an edited file is reverted, never saved). bench/lib/editing-probe.cjs does the editing.
+// time from an edit of a row's code to the moment the document's problems show it, in the bench's
+// claim CSV (bench/inputs/claims-200k.csv: 200,000 service lines, 57,144 problems) and its charge
+// CSV (charges-100k.csv, 34 MB), and, as the baseline, in a claim CSV of the first claim (7 lines):
+// VS Code's round trip with next to no work. One window, the real extension, diagnostics debounce
+// 0, documents up to 50 MB checked (the default since session 6); the files are copies in a fresh
+// workspace (an edited file is reverted, never saved).
+// bench/lib/editing-probe.cjs does the editing.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './util.mjs';
-import { CLAIM_CSV } from './inputs.mjs';
+import { CLAIM_CSV, INPUTS } from './inputs.mjs';
 import { latency } from './stats.mjs';
 import { exposeProbe, loadHarness } from './probeWindow.mjs';
 
@@ -25,13 +27,17 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
   let server;
   let browser;
   try {
-    const text = fs.readFileSync(CLAIM_CSV, 'utf8');
-    fs.writeFileSync(path.join(folder, 'claims.csv'), text);
-    fs.writeFileSync(path.join(folder, 'claim.csv'), text.split('\n').slice(0, 8).join('\n') + '\n');
-    // A line of the middle of the large file, and line 1 of the small one: the first line of a claim.
-    const middle = 1 + 7 * Math.floor((text.split('\n').length - 2) / 14);
-    fs.writeFileSync(path.join(folder, 'bench-editing.json'), JSON.stringify({ edits, files: [{ name: 'claim.csv', line: 1 }, { name: 'claims.csv', line: middle }] }));
-    server = await startCodeServer({ folder, skipEnsure: true, settings: { 'cptLens.diagnostics.debounceMs': 0 } });
+    const claims = fs.readFileSync(CLAIM_CSV, 'utf8');
+    fs.writeFileSync(path.join(folder, 'claims.csv'), claims);
+    fs.writeFileSync(path.join(folder, 'claim.csv'), claims.split('\n').slice(0, 8).join('\n') + '\n');
+    fs.copyFileSync(INPUTS.csv, path.join(folder, 'charges.csv'));
+    // The first line of a claim in the middle of the claim file (it carries modifiers, whose
+    // problems name its code), line 1 of the small one; the code is the third column.
+    const middle = 1 + 7 * Math.floor((claims.split('\n').length - 2) / 14);
+    const spec = [{ name: 'claim.csv', line: 1, character: 11 }, { name: 'claims.csv', line: middle, character: claims.split('\n')[middle].indexOf(',', 9) + 1 }];
+    spec.push({ name: 'charges.csv', ...chargeRow(fs.readFileSync(INPUTS.csv, 'utf8')) });
+    fs.writeFileSync(path.join(folder, 'bench-editing.json'), JSON.stringify({ edits, files: spec }));
+    server = await startCodeServer({ folder, skipEnsure: true, settings: { 'cptLens.diagnostics.debounceMs': 0, 'cptLens.maxFileSizeMB': 50 } });
     browser = await launchChromium();
     let probe;
     const got = new Promise((resolve) => exposeProbe(browser.page, PREFIX, { onLine: (r) => { probe = r; resolve(); }, onExit: () => {} }).then(() => {
@@ -51,4 +57,14 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     await server?.stop().catch(() => {});
     fs.rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The first row from the middle of the charge CSV without quotes whose fourth column is a five-digit code. */
+function chargeRow(text) {
+  const lines = text.split('\n');
+  for (let line = Math.floor(lines.length / 2); line < lines.length; line++) {
+    const m = /^[^,"]*,[^,"]*,[^,"]*,(\d{5}),/.exec(lines[line]);
+    if (m && !lines[line].includes('"')) return { line, character: m[0].length - 6 };
+  }
+  throw new Error('no unquoted row with a code in the charge CSV');
 }

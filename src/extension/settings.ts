@@ -32,7 +32,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     rules: ruleSettings(c),
     defaultSetting: c.get<DefaultSetting>('rules.defaultSetting', 'unknown'),
     localCodes: c.get<string[]>('localCodes', []).map((x) => x.trim().toUpperCase()),
-    maxFileSizeMB: c.get<number>('maxFileSizeMB', 20),
+    maxFileSizeMB: c.get<number>('maxFileSizeMB', 50),
     debounceMs: Math.max(0, Math.min(5000, c.get<number>('diagnostics.debounceMs', 250))),
     inlayHints: { mode: c.get<InlineMode>('inlayHints.mode', 'descriptor'), maxLength: c.get<number>('inlayHints.maxLength', 40) },
   };
