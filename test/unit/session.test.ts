@@ -185,6 +185,15 @@ describe('checking while editing (CheckSession)', () => {
     assert.ok(seen.has('add-on-without-primary') && seen.has('inpatient-only with others'), `claim-level findings came and went (${[...seen].join(', ')})`);
   });
 
+  it('a row with two code columns and a modifier column: rows added above move its modifiers once', () => {
+    const s = new CheckSession(engine, 'CPT,HCPCS,Modifier,Charge\n99213,J1100,25,1.00\n99214,J1100,ZZ,2.00\n', { fileName: 'x.csv' });
+    assert.deepEqual(s.occurrences.map((o) => o.modifiers.length), [1, 1, 1, 1]);
+    const at = s.text.indexOf('99213');
+    assert.equal(s.edit({ start: at, oldEnd: at, text: '99215,,,3.00\n' }), 'rows');
+    assertSameAsFull(s, 'a row added above');
+    assert.deepEqual(s.occurrences.filter((o) => o.modifiers.length).map((o) => `${o.code}-${o.modifiers[0].code}@${o.modifiers[0].range.startLine}`), ['99213-25@2', 'J1100-25@2', '99214-ZZ@3', 'J1100-ZZ@3']);
+  });
+
   it('the count of inpatient-only codes (the status item\'s warning) follows row edits', () => {
     const s = new CheckSession(engine, CHARGES, { fileName: 'x.csv' });
     const fresh = () => new CheckSession(engine, s.text, { fileName: 'x.csv' }).inpatientOnlyCount();

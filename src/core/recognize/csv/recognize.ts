@@ -209,10 +209,12 @@ export function recognizeCsvRows(
       }
     }
     if (out.length > first) {
-      const mods = modifierColumns.length ? rowModifiers(text, row, modifierColumns, cursor) : NO_MODIFIERS;
       const rowFacts = facts.of(text, row, cursor);
       for (let n = first; n < out.length; n++) {
         const o = out[n];
+        // Each occurrence its own modifier objects (a row with two code columns reads them twice):
+        // a row edit moves every occurrence's modifiers, and one object moved twice would be off.
+        const mods = modifierColumns.length ? rowModifiers(text, row, modifierColumns, cursor) : NO_MODIFIERS;
         if (mods.length) o.modifiers = o.modifiers.length ? o.modifiers.concat(mods) : mods;
         o.facts = rowFacts;
       }
