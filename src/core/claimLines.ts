@@ -8,7 +8,7 @@
  * not kept: no claim-level rule groups them.
  */
 import type { CodeOccurrence } from './model';
-import { byStart } from './text/byStart';
+import { firstStartingAfter } from './text/byStart';
 
 export class ClaimLines {
   private readonly byClaim = new Map<string, CodeOccurrence[]>();
@@ -60,20 +60,8 @@ export class ClaimLines {
       this.byClaim.set(id, items);
       return;
     }
-    const at = firstAfter(lines, items[0]);
+    const at = firstStartingAfter(lines, items[0]);
     if (items.length === 1) lines.splice(at, 0, items[0]);
     else lines.splice(at, 0, ...items);
   }
-}
-
-/** Index of the first line that starts after `o` (lines in document order). */
-function firstAfter(lines: readonly CodeOccurrence[], o: CodeOccurrence): number {
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byStart(lines[mid], o) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -11,7 +11,7 @@ import type { Pause } from './rules';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
 import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
-import { byStart, inDocumentOrder } from './text/byStart';
+import { byStart, firstStartingAfter, inDocumentOrder } from './text/byStart';
 import { LoneCodeOccurrence } from './recognize/loneCode';
 import { ModifierFinding } from './rules/modifierFinding';
 import { EditedText } from './text/editedText';
@@ -346,18 +346,6 @@ function replaceFindings(list: Finding[], stale: ReadonlySet<CodeOccurrence>, fr
   if (fresh.length > FEW_FRESH) return mergeSorted(list, fresh);
   for (const f of fresh) list.splice(firstStartingAfter(list, f), 0, f);
   return list;
-}
-
-/** Index of the first finding that starts after `f` (findings in document order). */
-function firstStartingAfter(list: readonly Finding[], f: Finding): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byStart(list[mid], f) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function mergeSorted(a: Finding[], b: Finding[]): Finding[] {

@@ -16,3 +16,15 @@ export function inDocumentOrder<T extends { range: Range }>(list: T[], from = 0)
   }
   return list;
 }
+
+/** Index of the first item of `list` (in document order) that starts after `item`: where `item` goes after its equals. */
+export function firstStartingAfter<T extends { range: Range }>(list: readonly T[], item: T): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byStart(list[mid], item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
