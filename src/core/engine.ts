@@ -15,6 +15,8 @@ import { todayIso } from './catalog/inpatient';
 import type { DataPack } from './pack/types';
 import { LineIndex } from './text/lineIndex';
 import type { DocumentText } from './text/editedText';
+import { X12Reader } from './recognize/x12';
+import type { X12Start } from './recognize/x12';
 
 /** What a check is told besides the text: the user's rule settings and local codes. */
 export interface CheckOptions {
@@ -80,6 +82,15 @@ export class Engine implements RecognizerData {
     const invalid: CodeOccurrence[] = [];
     const reader = documentReader(kind, text, this.withInvalid(text, lines, invalid), lines);
     return reader && { reader, invalid };
+  }
+
+  /**
+   * An X12 reader of `text`, collecting invalid values as well; `start`: `text` is part of a file
+   * (a claim a check session reads again, see `X12Reader`).
+   */
+  x12ReaderWithInvalid(text: string, lines: LineIndex, start?: X12Start): { reader: X12Reader; invalid: CodeOccurrence[] } {
+    const invalid: CodeOccurrence[] = [];
+    return { reader: new X12Reader(text, this.withInvalid(text, lines, invalid), lines, start), invalid };
   }
 
   private withInvalid(text: string, lines: LineIndex, invalid: CodeOccurrence[]): RecognizerData {

@@ -13,11 +13,13 @@ import type { CsvContext } from './recognize';
 import { LineIndex } from './text/lineIndex';
 import { byStart, firstStartingAfter, inDocumentOrder } from './text/byStart';
 import { LoneCodeOccurrence } from './recognize/loneCode';
+import { X12Reader } from './recognize/x12';
 import { ModifierFinding } from './rules/modifierFinding';
 import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
 import { firstOnOrAfterLine } from './occurrenceAt';
 import { ClaimLines } from './claimLines';
+import { claimWindow, X12Layout } from './x12ClaimWindow';
 import { countInpatientOnly } from './inpatientCount';
 
 /** One edit in offsets of the text before it: `[start, oldEnd)` replaced by `text`. */
@@ -46,6 +48,8 @@ export class CheckSession {
   private claimLines: ClaimLines | undefined;
   /** Occurrences inpatient only on their date, counted when first asked for and kept by row edits. */
   private inpatientOnly: number | undefined;
+  /** An X12 file's separators and transactions, for edits inside one claim (see x12ClaimWindow.ts). */
+  private x12: X12Layout | undefined;
 
   constructor(private readonly engine: Engine, text: string, private readonly options: RecognizeOptions = {}, private readonly check: CheckOptions = {}, checkNow = true) {
     this.source = EditedText.of(text);
@@ -72,7 +76,10 @@ export class CheckSession {
     this.multilineFields = this.csv ? hasMultilineField(text, this.csv.dataStart) : false;
     if (!(await pause())) return false;
     const options = { ...this.options, kind: this.kind, csv: this.csv };
-    const sliced = text.length > sliceChars ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
+    this.x12 = undefined;
+    // X12 always through its reader, which tells the file's layout for edits.
+    const sliced = this.kind === 'x12' ? this.engine.x12ReaderWithInvalid(text, this.lines)
+      : text.length > sliceChars ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
     if (sliced) {
       // X12 segments or JSON tokens, a slice of the text at a time.
       const { reader, invalid } = sliced;
@@ -83,6 +90,7 @@ export class CheckSession {
       }
       this.occurrences = reader.finish();
       this.invalid = invalid;
+      if (reader instanceof X12Reader) this.x12 = { separators: reader.separators, kinds: reader.kindChanges };
     } else if (!this.csv || this.multilineFields || text.length <= sliceChars) {
       const found = this.engine.recognizeWithInvalid(text, options, this.lines);
       this.occurrences = found.occurrences;
@@ -133,9 +141,19 @@ export class CheckSession {
     this.kind = detectKind(this.text, this.options);
     this.csv = this.kind === 'csv' ? analyzeCsv(this.text, this.engine) : undefined;
     this.multilineFields = this.csv ? hasMultilineField(this.text, this.csv.dataStart) : false;
-    const found = this.engine.recognizeWithInvalid(this.text, { ...this.options, kind: this.kind, csv: this.csv }, this.lines);
-    this.occurrences = found.occurrences;
-    this.invalid = found.invalid;
+    this.x12 = undefined;
+    if (this.kind === 'x12') {
+      // What `recognize` does for X12, keeping the reader's layout of the file for edits.
+      const { reader, invalid } = this.engine.x12ReaderWithInvalid(this.text, this.lines);
+      reader.read(Infinity);
+      this.occurrences = reader.finish();
+      this.invalid = invalid;
+      this.x12 = { separators: reader.separators, kinds: reader.kindChanges };
+    } else {
+      const found = this.engine.recognizeWithInvalid(this.text, { ...this.options, kind: this.kind, csv: this.csv }, this.lines);
+      this.occurrences = found.occurrences;
+      this.invalid = found.invalid;
+    }
     this.findings = this.engine.findings(this.occurrences, this.text, this.check, this.lines, this.invalid);
     this.findingRangesOwned = false;
     this.claimLines = undefined;
@@ -160,6 +178,7 @@ export class CheckSession {
    * and returns false, so a host can defer the full check (a keystroke must not wait for it).
    */
   tryRowEdit(edit: TextEdit): boolean {
+    if (this.kind === 'x12') return this.tryClaimEdit(edit);
     const before = this.source;
     if (!this.rowsOnly(before, edit)) return false;
     this.source = before.apply(edit);
@@ -230,6 +249,52 @@ export class CheckSession {
   }
 
   /**
+   * An edit inside one segment of an X12 file (see x12ClaimWindow.ts for which): nothing to do
+   * when the reader skips that segment; otherwise the claim around it is read again from a copy
+   * of its lines, and the rules run again on every line of the claims on them. The line count
+   * stays, so nothing outside the claim moves.
+   */
+  private tryClaimEdit(edit: TextEdit): boolean {
+    const before = this.source;
+    const window = this.x12 && claimWindow(before, this.lines, edit, this.x12);
+    if (!window) return false;
+    this.source = before.apply(edit);
+    this.lines = LineIndex.edited(this.lines, this.source, edit.start, edit.oldEnd, edit.start + edit.text.length);
+    if (window === 'unread') return true;
+    const { first, last, start } = window;
+    const [from, to] = lineSpan(this.occurrences, first, last);
+    const removed = this.occurrences.slice(from, to);
+    const [invalidFrom, invalidTo] = lineSpan(this.invalid, first, last);
+    const removedInvalid = this.invalid.slice(invalidFrom, invalidTo);
+
+    // A line break first, so that the copy's line 1 is the document's `first`.
+    const copyEnd = last + 1 < this.lines.lineCount ? this.lines.lineStart(last + 1) : this.source.length;
+    const copy = `\n${this.source.slice(this.lines.lineStart(first), copyEnd)}`;
+    const { reader, invalid } = this.engine.x12ReaderWithInvalid(copy, new LineIndex(copy), start);
+    reader.read(Infinity);
+    const added = reader.finish();
+    shiftOccurrences(added, 0, first - 1, true);
+    shiftOccurrences(invalid, 0, first - 1, true);
+
+    spliceInPlace(this.occurrences, from, to, added);
+    spliceInPlace(this.invalid, invalidFrom, invalidTo, invalid);
+    listChanged(this.occurrences);
+    listChanged(this.invalid);
+    if (this.claimLines) this.claimLines.replace(removed, added);
+    if (this.inpatientOnly !== undefined) this.inpatientOnly += countInpatientOnly(added, this.engine) - countInpatientOnly(removed, this.engine);
+
+    const claims = new Set<string>();
+    for (const o of removed) if (o.facts.claimId) claims.add(o.facts.claimId);
+    for (const o of added) if (o.facts.claimId) claims.add(o.facts.claimId);
+    const subset = claims.size ? this.linesOfClaims(claims, added) : added;
+    const fresh = this.engine.findings(subset, this.source, this.check, this.lines, invalid);
+    if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
+    const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
+    this.findings = replaceFindings(this.findings, stale, fresh);
+    return true;
+  }
+
+  /**
    * The lines of the claims an edit touched, and its added lines without a claim, in document
    * order: what the rules re-read after the edit.
    */
@@ -276,11 +341,14 @@ const move = (r: Range, delta: number): void => {
 
 /**
  * Moves the occurrences from `from` on by `delta` lines, without a set of the objects moved: each
- * occurrence owns its range and its modifiers' ranges; a row's occurrences may share one facts
- * object (and its place-of-service range), and they are next to each other in the list.
+ * occurrence owns its range and its modifiers' ranges; a CSV row's occurrences may share one facts
+ * object (and its place-of-service range), and they are next to each other in the list. The lines
+ * of an X12 claim share the claim's place-of-service range with lines of their own between them:
+ * `claim` moves each range once through a set (a claim's lines are few).
  */
-function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: number): void {
+function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: number, claim = false): void {
   let lastPos: Range | undefined;
+  const moved = claim ? new Set<Range>() : undefined;
   for (let i = from; i < list.length; i++) {
     const o = list[i];
     if (o instanceof LoneCodeOccurrence) o.moveLines(delta); // without making its range
@@ -288,7 +356,9 @@ function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: 
     const modifiers = o.modifiers;
     for (let j = 0; j < modifiers.length; j++) move(modifiers[j].range, delta);
     const pos = o.facts.placeOfServiceRange;
-    if (pos && pos !== lastPos) move((lastPos = pos), delta);
+    if (!pos || pos === lastPos || moved?.has(pos)) continue;
+    move((lastPos = pos), delta);
+    moved?.add(pos);
   }
 }
 

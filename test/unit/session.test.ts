@@ -11,8 +11,8 @@ const engine = engineOn();
 const occ = (o: CodeOccurrence) => `${o.range.startLine}:${o.range.startCharacter}-${o.range.endLine}:${o.range.endCharacter} ${o.code}${o.modifiers.map((m) => `-${m.code}@${m.range.startLine}:${m.range.startCharacter}`).join('')} ${JSON.stringify(o.facts)}`;
 const fin = (f: Finding) => `${f.range.startLine}:${f.range.startCharacter}-${f.range.endLine}:${f.range.endCharacter} ${f.rule} ${f.message} ${JSON.stringify(f.related ?? [])} ${JSON.stringify(f.fixes ?? [])}`;
 
-function assertSameAsFull(session: CheckSession, label: string): void {
-  const full = new CheckSession(engine, session.text, { fileName: 'x.csv' });
+function assertSameAsFull(session: CheckSession, label: string, fileName = 'x.csv'): void {
+  const full = new CheckSession(engine, session.text, { fileName });
   assert.deepEqual(session.occurrences.map(occ), full.occurrences.map(occ), `${label}: occurrences`);
   assert.deepEqual(session.findings.map(fin), full.findings.map(fin), `${label}: findings`);
   // Hover reads the same list, changed in place by row edits: what it finds must not be stale.
@@ -225,3 +225,85 @@ describe('checking while editing (CheckSession)', () => {
     assert.ok(rows > 30, `most edits are row edits (${rows})`);
   });
 });
+
+/** ProfessionalClaim1 with its patient loop (HL 3 ... seven service lines) repeated: claims far apart, two of them with one id. */
+function claimFile(sample: string, copies: number): string {
+  const lines = sample.split(/\r?\n/);
+  const patient = lines.findIndex((l) => /^\s*HL\*3\*/.test(l));
+  const se = lines.findIndex((l) => /^\s*SE\*/.test(l));
+  const out = lines.slice(0, patient);
+  for (let i = 0; i < copies; i++) {
+    const id = i === copies - 1 ? 26463774 : 26463774 + i; // the last claim repeats the first one's id
+    for (const l of lines.slice(patient, se)) out.push(l.replace(/^(\s*)HL\*3\*2\*/, `$1HL*${3 + i}*2*`).replace(/^(\s*)CLM\*26463774\*/, `$1CLM*${id}*`));
+  }
+  return [...out, ...lines.slice(se)].join('\n');
+}
+
+describe('checking while editing an X12 file', () => {
+  // Typed over a span inside a segment's elements: codes, modifiers, places of service, dates,
+  // units, names; some add or remove an element or a component.
+  const snippets = ['99213', '64866', 'J1100', '11045', '648666', '25', 'RT', 'ZZ', '59', '11', '21', '22', '20260105', '3', '', 'X', ':', '*', 'HC:99214'];
+
+  function randomEdits(this: Mocha.Context, name: string, text: string, fileName: string, seed: number, count: number): void {
+    const s = new CheckSession(engine, text, { fileName });
+    const r = rng(seed);
+    let claimEdits = 0;
+    for (let i = 0; i < count; i++) {
+      const line = Math.floor(r() * s.lines.lineCount);
+      const row = s.text.slice(s.lines.lineStart(line), s.lines.lineEnd(line));
+      const star = row.indexOf('*');
+      if (star < 0) continue;
+      const at = s.lines.lineStart(line) + star + 1 + Math.floor(r() * Math.max(1, row.length - star - 2));
+      const edit: TextEdit = { start: at, oldEnd: Math.min(at + Math.floor(r() * 6), s.lines.lineEnd(line) - 1), text: snippets[Math.floor(r() * snippets.length)] };
+      if (edit.oldEnd < edit.start) edit.oldEnd = edit.start;
+      if (s.edit(edit) === 'rows') claimEdits++;
+      assertSameAsFull(s, `${name}, edit ${i} on line ${line}`, fileName);
+    }
+    assert.ok(claimEdits > count / 2, `${name}: most edits stayed inside their claim (${claimEdits} of ${count})`);
+  }
+
+  it('edits inside one segment of an 837P re-read only their claim (claims far apart, two with one id) and stay equal to a full check', function () {
+    const sample = fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8');
+    randomEdits.call(this, 'ProfessionalClaim1 x 12', claimFile(sample, 12), 'claims.837p', 31, 150);
+  });
+
+  it('and so in the real COB 837P and the repriced 837I', function () {
+    for (const [file, seed] of [['samples/real/837p_cob_example4.837', 41], ['samples/real/837i_ppo_repriced.837i', 43]] as const) {
+      const text = fs.readFileSync(sharedFile(this, file), 'utf8');
+      randomEdits.call(this, file, text, file, seed, 80);
+    }
+  });
+
+  it('a claim whose id another claim repeats: an edit in one re-runs the claim rules over the lines of both', function () {
+    const text = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3);
+    const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
+    // The last claim repeats the first one's id; its second line (87070, 2006-10-03) becomes 64866.
+    const last = s.text.lastIndexOf('SV1*HC:87070') + 7;
+    assert.equal(s.edit({ start: last, oldEnd: last + 5, text: '64866' }), 'rows');
+    assertSameAsFull(s, '64866 in the last claim', 'claims.837p');
+    const [f] = s.findings.filter((x) => x.rule === 'inpatient-only-outpatient');
+    assert.match(f.message, /nor the 7 other services on this claim and date/, 'its own three other lines of 2006-10-03 and the first claim\'s four');
+  });
+
+  it('a terminator or a line break written, a segment id changed, or an edit of ISA, GS, ST, SE or HL is a full check', function () {
+    const text = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3);
+    const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
+    const at = (needle: string, offset = 0) => s.text.indexOf(needle) + offset;
+    const edits: [string, TextEdit][] = [
+      ['a terminator', { start: at('SV1*HC:99213', 7), oldEnd: at('SV1*HC:99213', 7), text: '~' }],
+      ['a line break', { start: at('SV1*HC:87070', 9), oldEnd: at('SV1*HC:87070', 9), text: '\n' }],
+      ['SV1 made SV2', { start: at('SV1*HC:87070', 2), oldEnd: at('SV1*HC:87070', 3), text: '2' }],
+      ['ISA16', { start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' }],
+      ['ST03', { start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' }],
+      ['an HL', { start: at('HL*4*2*', 3), oldEnd: at('HL*4*2*', 4), text: '9' }],
+    ];
+    for (const [label, edit] of edits) {
+      assert.equal(s.edit(edit), 'full', label);
+      assertSameAsFull(s, label, 'claims.837p');
+    }
+    const name = at('NM1*QC*1*', 9);
+    assert.equal(s.edit({ start: name, oldEnd: name + 3, text: 'ABC' }), 'rows', 'a patient name: a segment the reader skips');
+    assertSameAsFull(s, 'a name', 'claims.837p');
+  });
+});
+

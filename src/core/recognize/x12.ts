@@ -25,10 +25,25 @@ import { ClaimFacts, NO_CLAIM, ServiceLineFacts, serviceLineFacts } from './x12/
 import { LoneCodeOccurrence, LoneModifier, NO_MODIFIERS } from './loneCode';
 import { dateAt, modifierAt, placeOfServiceAt, unitsAt, WrittenCode, writtenCodeAt } from './x12/values';
 
-interface Separators {
+export interface Separators {
   element: number;
   component: number;
   segment: number;
+}
+
+/** The transaction a segment belongs to as far as the reader knows: 837P, 837I, 837D, or not yet known. */
+export type X12Kind = 'P' | 'I' | 'D' | '';
+
+/** Where the reader's idea of the transaction changed: at a GS, an ST, or the first SV2 of a file without them. */
+export interface KindChange {
+  line: number;
+  kind: X12Kind;
+}
+
+/** What a reader of part of a file starts from: the file's separators and the transaction there. */
+export interface X12Start {
+  separators: Separators;
+  kind: X12Kind;
 }
 
 /** Reads the separators from ISA, or the defaults when the file starts at GS or ST. */
@@ -74,18 +89,35 @@ export class X12Reader implements DocumentReader {
   private readonly ends = new Int32Array(16);
   private readonly comps = new Components();
   private readonly line: ServiceLine;
-  private kind: 'P' | 'I' | 'D' | '' = '';
+  private kind: X12Kind = '';
   private claim = NO_CLAIM;
   private lineNumber: number | undefined;
   private claimDate: string | undefined;
+  /** Every change of `kind`, by the line of the segment that made it (a check session re-reads one claim from them). */
+  readonly kindChanges: KindChange[] = [];
 
-  constructor(private readonly text: string, private readonly data: RecognizerData, lines: LineIndex) {
+  /**
+   * A reader of `text` from its start. `start`: `text` is part of a file (a claim a check session
+   * reads again), read with the file's separators and from the transaction in force there.
+   */
+  constructor(private readonly text: string, private readonly data: RecognizerData, lines: LineIndex, start?: X12Start) {
     let i = 0;
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    this.sep = x12Separators(text, i);
+    this.sep = start ? start.separators : x12Separators(text, i);
+    if (start) this.kind = start.kind;
     this.at = i;
     this.cursor = new LineCursor(lines);
     this.line = new ServiceLine(this.out);
+  }
+
+  /** The separators the file uses. */
+  get separators(): Separators {
+    return this.sep;
+  }
+
+  /** The transaction in force after what has been read. */
+  get transaction(): X12Kind {
+    return this.kind;
   }
 
   /** Whether every segment has been read. */
@@ -118,6 +150,8 @@ export class X12Reader implements DocumentReader {
         i = end < 0 ? n + 1 : end + 1;
         continue;
       }
+      const segmentStart = i;
+      const kindBefore = kind;
       // The elements read: split by the element separator, up to the terminator; the last one
       // split ends before the line break that precedes the terminator.
       const wanted = ELEMENTS_READ[id];
@@ -221,6 +255,7 @@ export class X12Reader implements DocumentReader {
         default:
           break;
       }
+      if (kind !== kindBefore) this.kindChanges.push({ line: cursor.lineOf(segmentStart), kind });
     }
     this.at = Math.min(i, n);
     this.kind = kind;
@@ -313,6 +348,21 @@ function segmentAt(text: string, i: number, elementSep: number, segmentSep: numb
   if (c0 === 68) return c1 === 84 && c2 === 80 ? Segment.DTP : Segment.None; // DTP
   if (c0 === 67) return c1 === 76 && c2 === 77 ? Segment.CLM : Segment.None; // CLM
   return Segment.None;
+}
+
+/**
+ * What the segment starting at `i` is to the reader: `none` (a segment it skips: NM1, REF, HI...),
+ * `claim` (CLM, LX, DTP, SV1, SV2, SV3, SVC: what a claim's occurrences are read from) or
+ * `structure` (ISA: the separators; GS, ST, SE, HL: they set or end the transaction, a claim or a
+ * service line).
+ */
+export function segmentRole(text: string, i: number, sep: Separators): 'none' | 'claim' | 'structure' {
+  if (text.startsWith('ISA', i)) return 'structure'; // the separators
+  switch (segmentAt(text, i, sep.element, sep.segment)) {
+    case Segment.None: return 'none';
+    case Segment.GS: case Segment.ST: case Segment.SE: case Segment.HL: return 'structure';
+    default: return 'claim';
+  }
 }
 
 /** DTP01 when it is `472` (date of service) or `434` (statement period), else 0. */
