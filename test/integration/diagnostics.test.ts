@@ -140,6 +140,44 @@ describe('problems that move with the rows above them', () => {
   });
 });
 
+describe('typing in an X12 claim file', () => {
+  it('an edit inside a service line re-reads only its claim, and the problems are those of a full check', async function () {
+    this.timeout(60_000);
+    const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~';
+    const lines = [isa, 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~'];
+    for (let c = 0; c < 20; c++) {
+      lines.push(`HL*${c + 3}*2*22*0~`, `NM1*IL*1*PATIENT*NUMBER${c}~`, `CLM*C${c}*300***22:B:1*Y*A*Y*Y~`);
+      for (const [n, code] of [[1, '99213:ZZ'], [2, '36415'], [3, 'J1100']] as const) lines.push(`LX*${n}~`, `SV1*HC:${code}*100*UN*1***1~`, 'DTP*472*D8*20260105~');
+    }
+    lines.push('SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~');
+    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number } }>('cpt-lens.cpt-lens')!.exports;
+    await api.ready();
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${lines.join('\n')}\n` });
+    const editor = await vscode.window.showTextDocument(document);
+    const key = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character} ${ruleOf(d)} ${d.message} [${(d.relatedInformation ?? []).map((r) => `${r.location.range.start.line}:${r.location.range.start.character}`).join('; ')}]`;
+    await diagnostics(document.uri, (d) => d.length > 0);
+    const before = api.checkStats();
+    // In claim C7: 36415 becomes 64866 (inpatient only, outpatient POS 22: an error naming the other
+    // services of the claim), then a patient name changes (a segment the reader skips).
+    const text = document.getText().split('\n');
+    const line = text.findIndex((l, i) => l.startsWith('SV1*HC:36415') && i > text.indexOf(text.find((x) => x.startsWith('CLM*C7*'))!));
+    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(line, 7, line, 12), '64866')));
+    const name = text.findIndex((l) => l.startsWith('NM1*IL*1*PATIENT*NUMBER12'));
+    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(name, 9, name, 16), 'JOHNSON')));
+    const fresh = await vscode.workspace.openTextDocument({ language: 'plaintext', content: document.getText() });
+    const expected = (await diagnostics(fresh.uri, (d) => d.some((x) => ruleOf(x) === 'inpatient-only-outpatient'))).map(key).sort();
+    assert.ok(expected.some((k) => k.startsWith(`${line}:7 inpatient-only-outpatient`)), expected.join('\n'));
+    const found = await diagnostics(document.uri, (d) => JSON.stringify(d.map(key).sort()) === JSON.stringify(expected), 15_000);
+    assert.deepEqual(found.map(key).sort(), expected);
+    const after = api.checkStats();
+    assert.equal(after.rowEdits - before.rowEdits, 2, 'both edits stayed in the session');
+    assert.equal(after.fullChecks - before.fullChecks, 1, 'the only full check was the fresh copy\'s');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
 describe('quick fixes', () => {
   it('removing an unknown modifier edits the document and clears the problem', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Planned: CPT 64866-ZZ for the left side.\n' });
