@@ -1,7 +1,8 @@
 // Keystrokes in a real VS Code (code-server 4.100.3 = VS Code 1.100.3, through test/harness/): the
 // time from an edit of a row's code to the moment the document's problems show it, in the bench's
-// claim CSV (bench/inputs/claims-200k.csv: 200,000 service lines, 57,144 problems) and its charge
-// CSV (charges-100k.csv, 34 MB), and, as the baseline, in a claim CSV of the first claim (7 lines):
+// claim CSV (bench/inputs/claims-200k.csv: 200,000 service lines, 57,144 problems), its charge
+// CSV (charges-100k.csv, 34 MB) and its 837P (claims-10k.837p, 13 MB), and, as the baseline, in a
+// claim CSV of the first claim (7 lines):
 // VS Code's round trip with next to no work. One window, the real extension, diagnostics debounce
 // 0, documents up to 50 MB checked (the default since session 6); the files are copies in a fresh
 // workspace (an edited file is reverted, never saved).
@@ -36,6 +37,8 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     const middle = 1 + 7 * Math.floor((claims.split('\n').length - 2) / 14);
     const spec = [{ name: 'claim.csv', line: 1, character: 11 }, { name: 'claims.csv', line: middle, character: claims.split('\n')[middle].indexOf(',', 9) + 1 }];
     spec.push({ name: 'charges.csv', ...chargeRow(fs.readFileSync(INPUTS.csv, 'utf8')) });
+    fs.copyFileSync(INPUTS.x12, path.join(folder, 'claims.837p'));
+    spec.push({ name: 'claims.837p', ...serviceLine(fs.readFileSync(INPUTS.x12, 'utf8')) });
     fs.writeFileSync(path.join(folder, 'bench-editing.json'), JSON.stringify({ edits, files: spec }));
     server = await startCodeServer({ folder, skipEnsure: true, settings: { 'cptLens.diagnostics.debounceMs': 0, 'cptLens.maxFileSizeMB': 50 } });
     browser = await launchChromium();
@@ -67,4 +70,14 @@ function chargeRow(text) {
     if (m && !lines[line].includes('"')) return { line, character: m[0].length - 6 };
   }
   throw new Error('no unquoted row with a code in the charge CSV');
+}
+
+/** The first SV1 of the middle of the 837P, where its procedure code starts (after `HC:`). */
+function serviceLine(text) {
+  const lines = text.split('\n');
+  for (let line = Math.floor(lines.length / 2); line < lines.length; line++) {
+    const at = lines[line].indexOf('SV1*HC:');
+    if (at >= 0) return { line, character: at + 7 };
+  }
+  throw new Error('no SV1 in the 837P');
 }
