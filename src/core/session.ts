@@ -249,23 +249,31 @@ export class CheckSession {
   }
 
   /**
-   * An edit inside one segment of an X12 file (see x12ClaimWindow.ts for which): nothing to do
-   * when the reader skips that segment; otherwise the claim around it is read again from a copy
-   * of its lines, and the rules run again on every line of the claims on them. The line count
-   * stays, so nothing outside the claim moves.
+   * An edit inside one claim of an X12 file (see x12ClaimWindow.ts for which): nothing to do when
+   * it is inside a segment the reader skips; otherwise the claim around it is read again from a
+   * copy of its lines, what follows moves by the lines the edit added or removed, and the rules
+   * run again on every line of the claims on them.
    */
   private tryClaimEdit(edit: TextEdit): boolean {
     const before = this.source;
-    const window = this.x12 && claimWindow(before, this.lines, edit, this.x12);
+    const layout = this.x12;
+    const window = layout && claimWindow(before, this.lines, edit, layout);
     if (!window) return false;
     this.source = before.apply(edit);
     this.lines = LineIndex.edited(this.lines, this.source, edit.start, edit.oldEnd, edit.start + edit.text.length);
     if (window === 'unread') return true;
-    const { first, last, start } = window;
-    const [from, to] = lineSpan(this.occurrences, first, last);
+    const { first, last, lastBefore, lineDelta, start } = window;
+    const [from, to] = lineSpan(this.occurrences, first, lastBefore);
     const removed = this.occurrences.slice(from, to);
-    const [invalidFrom, invalidTo] = lineSpan(this.invalid, first, last);
+    const [invalidFrom, invalidTo] = lineSpan(this.invalid, first, lastBefore);
     const removedInvalid = this.invalid.slice(invalidFrom, invalidTo);
+    if (lineDelta) {
+      this.ownFindingRanges();
+      // The lines of a claim share its place-of-service range: moved once each through a set.
+      shiftOccurrences(this.occurrences, to, lineDelta, true);
+      shiftOccurrences(this.invalid, invalidTo, lineDelta, true);
+      for (const k of layout.kinds) if (k.line > lastBefore) k.line += lineDelta;
+    }
 
     // A line break first, so that the copy's line 1 is the document's `first`.
     const copyEnd = last + 1 < this.lines.lineCount ? this.lines.lineStart(last + 1) : this.source.length;
@@ -290,7 +298,7 @@ export class CheckSession {
     const fresh = this.engine.findings(subset, this.source, this.check, this.lines, invalid);
     if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
     const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
-    this.findings = replaceFindings(this.findings, stale, fresh);
+    this.findings = replaceFindings(this.findings, stale, fresh, lineDelta ? (f) => shiftFinding(f, lastBefore, lineDelta) : undefined);
     return true;
   }
 
@@ -344,7 +352,7 @@ const move = (r: Range, delta: number): void => {
  * occurrence owns its range and its modifiers' ranges; a CSV row's occurrences may share one facts
  * object (and its place-of-service range), and they are next to each other in the list. The lines
  * of an X12 claim share the claim's place-of-service range with lines of their own between them:
- * `claim` moves each range once through a set (a claim's lines are few).
+ * `claim` moves each range once through a set.
  */
 function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: number, claim = false): void {
   let lastPos: Range | undefined;

@@ -2,29 +2,37 @@
  * Which part of an X12 file an edit can change, for a check session that keeps the file's
  * occurrences across keystrokes (a full check of a 13 MB 837P per keystroke took 0.5-1.6 s until
  * its problems showed it in VS Code). Only edits whose reach is plain are answered; anything else
- * is left to a full check:
- * - the file has a segment per line, and the edit stays inside one segment's elements: no
- *   terminator and no line break is written or removed, and the segment keeps its id;
- * - a segment the reader skips (NM1, REF, HI, N3...) changes nothing it reads: `unread`;
- * - in a segment a claim is read from (CLM, LX, DTP, SV1, SV2, SV3, SVC), the claim's lines, from
- *   its CLM to the line before the next CLM or SE (past HL: a claim's facts last until the next CLM
- *   or SE for the reader), are read again from the transaction in force at that CLM;
+ * is left to a full check. The file has a segment per line, and:
+ * - an edit inside one segment's elements (no terminator and no line break written or removed,
+ *   the segment's id kept): in a segment the reader skips (NM1, REF, HI, N3...) it changes nothing
+ *   the reader reads (`unread`); in a segment a claim is read from (CLM, LX, DTP, SV1, SV2, SV3,
+ *   SVC), the claim's lines, from its CLM to the line before the next CLM or SE (past HL: a claim's
+ *   facts last until the next CLM or SE for the reader), are read again from the transaction in
+ *   force at that CLM;
+ * - an edit that adds, removes or splits lines (a service line pasted or deleted): every line it
+ *   touches, before and after, is a whole segment of those kinds, a CLM only on the first, and
+ *   the claim around them is read again as above;
  * - ISA (the separators), GS, ST, SE and HL are structure: a full check.
  */
 import type { DocumentText } from './text/editedText';
 import type { LineIndex } from './text/lineIndex';
 import { KindChange, segmentRole, Separators, X12Kind, X12Start } from './recognize/x12';
 
-/** What a session keeps of an X12 file for edits: its separators and where the transaction changed. */
+/** What a session keeps of an X12 file for edits: its separators and where the transaction changed (moved by edits that add lines). */
 export interface X12Layout {
   separators: Separators;
-  kinds: readonly KindChange[];
+  kinds: KindChange[];
 }
 
-/** The claim an edit changes: its lines `[first, last]` and how to read them. */
+/**
+ * The claim an edit changes: its lines `[first, last]` after the edit, `[first, lastBefore]` before
+ * it (the edit added `lineDelta` lines), and how to read them.
+ */
 export interface ClaimWindow {
   first: number;
   last: number;
+  lastBefore: number;
+  lineDelta: number;
   start: X12Start;
 }
 
@@ -43,7 +51,7 @@ export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start:
   // A file whose terminator is the line break: every edit of a line may join or split segments.
   if (sep.segment === 10 || sep.segment === 13) return undefined;
   const terminator = String.fromCharCode(sep.segment);
-  if (breaksSegments(edit.text, terminator) || breaksSegments(text.slice(edit.start, edit.oldEnd), terminator)) return undefined;
+  if (breaksSegments(edit.text, terminator) || breaksSegments(text.slice(edit.start, edit.oldEnd), terminator)) return linesWindow(text, lines, edit, layout, terminator);
   const line = lines.lineAt(edit.start);
   const lineStart = lines.lineStart(line);
   const oldText = text.slice(lineStart, lines.lineEnd(line));
@@ -53,18 +61,57 @@ export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start:
   // The id itself must stay as it was written (an edit inside it that kept it would be a no-op).
   if (edit.start - lineStart < firstNonSpace(oldText) + idOf(oldText, sep).length) return undefined;
   if (role === 'none') return 'unread';
+  return claimAround(text, lines, line, line, role === 'CLM', 0, layout, terminator);
+}
 
+/**
+ * An edit that writes or removes terminators or line breaks: every line it touches, before and
+ * after it, must be a whole segment a claim is read from or one the reader skips (a CLM only on
+ * the first of them, before and after), all inside one claim.
+ */
+function linesWindow(text: DocumentText, lines: LineIndex, edit: { start: number; oldEnd: number; text: string }, layout: X12Layout, terminator: string): ClaimWindow | undefined {
+  const sep = layout.separators;
+  const firstLine = lines.lineAt(edit.start);
+  let lastLine = lines.lineAt(edit.oldEnd);
+  // Lines pasted above a line, or whole lines deleted: the line the edit ends at the start of
+  // keeps its text, and stays out (it may be the next claim's HL or CLM).
+  if (edit.oldEnd === lines.lineStart(lastLine) && (edit.text === '' ? edit.start === lines.lineStart(firstLine) : endsWithBreak(edit.text))) lastLine--;
+  // Whole lines with their line breaks (none after the last line of the file).
+  const from = lines.lineStart(firstLine);
+  const to = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
+  const before = text.slice(from, to);
+  const after = before.slice(0, edit.start - from) + edit.text + before.slice(edit.oldEnd - from);
+  const rolesBefore = before.split(LINE_BREAK).map((l) => roleOf(l, sep, terminator));
+  const rolesAfter = after.split(LINE_BREAK).map((l) => roleOf(l, sep, terminator));
+  const fits = (r: LineRole, k: number): boolean => r === 'blank' || r === 'none' || r === 'claim' || (r === 'CLM' && k === 0);
+  if (!rolesBefore.every(fits) || !rolesAfter.every(fits) || (rolesBefore[0] === 'CLM') !== (rolesAfter[0] === 'CLM')) return undefined;
+  return claimAround(text, lines, firstLine, lastLine, rolesBefore[0] === 'CLM', rolesAfter.length - rolesBefore.length, layout, terminator);
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+const endsWithBreak = (s: string): boolean => s.endsWith('\n') || s.endsWith('\r');
+
+/**
+ * The claim around lines `[firstLine, lastLine]` (before the edit, which changes them and adds
+ * `lineDelta` lines): from the CLM at or before them to the line before the next CLM, SE, ST, GS or
+ * ISA after them, read from the transaction in force at that CLM.
+ */
+function claimAround(text: DocumentText, lines: LineIndex, firstLine: number, lastLine: number, firstIsClm: boolean, lineDelta: number, layout: X12Layout, terminator: string): ClaimWindow | undefined {
+  const sep = layout.separators;
   const roleAt = (n: number): LineRole => roleOf(text.slice(lines.lineStart(n), lines.lineEnd(n)), sep, terminator);
-  let first = line;
-  for (let r: LineRole = role; r !== 'CLM'; r = roleAt(first)) {
-    if (r === 'structure' || r === 'other' || first === 0 || line - first > MAX_CLAIM_LINES) return undefined;
-    first--;
+  let first = firstLine;
+  if (!firstIsClm) {
+    for (let r: LineRole = 'claim'; r !== 'CLM'; r = roleAt(first)) {
+      if (r === 'structure' || r === 'other' || first === 0 || firstLine - first > MAX_CLAIM_LINES) return undefined;
+      first--;
+    }
   }
-  let last = line;
+  let last = lastLine;
   while (last + 1 < lines.lineCount) {
     const r = roleAt(last + 1);
     if (r === 'CLM' || r === 'structure' && endsClaim(text, lines, last + 1, sep)) break;
-    if (r === 'other' || last - line > MAX_CLAIM_LINES) return undefined;
+    if (r === 'other' || last - lastLine > MAX_CLAIM_LINES) return undefined;
     last++;
   }
   // The transaction in force at the CLM, and no change of it among the claim's lines (an SV2 sets
@@ -78,7 +125,7 @@ export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start:
     kind = k.kind;
   }
   if (kind === '') return undefined;
-  return { first, last, start: { separators: sep, kind } };
+  return { first, last: last + lineDelta, lastBefore: last, lineDelta, start: { separators: sep, kind } };
 }
 
 /** Whether written or removed text would join or split segments or lines. */

@@ -242,7 +242,9 @@ function claimFile(sample: string, copies: number): string {
 describe('checking while editing an X12 file', () => {
   // Typed over a span inside a segment's elements: codes, modifiers, places of service, dates,
   // units, names; some add or remove an element or a component.
-  const snippets = ['99213', '64866', 'J1100', '11045', '648666', '25', 'RT', 'ZZ', '59', '11', '21', '22', '20260105', '3', '', 'X', ':', '*', 'HC:99214'];
+  const snippets = ['99213', '64866', 'J1100', '11045', '648666', '25', 'RT', 'ZZ', '59', '11', '21', '22', '20260105', '3', '', 'X', ':', '*', 'HC:99214',
+    // A segment split in two, or a service line written in the middle of one.
+    '~\n', '~\n    LX*9~\n    SV1*HC:64866*10*UN*1***1~\n    DTP*472*D8*20061003~\n    NTE*ADD*'];
 
   function randomEdits(this: Mocha.Context, name: string, text: string, fileName: string, seed: number, count: number): void {
     const s = new CheckSession(engine, text, { fileName });
@@ -253,9 +255,19 @@ describe('checking while editing an X12 file', () => {
       const row = s.text.slice(s.lines.lineStart(line), s.lines.lineEnd(line));
       const star = row.indexOf('*');
       if (star < 0) continue;
-      const at = s.lines.lineStart(line) + star + 1 + Math.floor(r() * Math.max(1, row.length - star - 2));
-      const edit: TextEdit = { start: at, oldEnd: Math.min(at + Math.floor(r() * 6), s.lines.lineEnd(line) - 1), text: snippets[Math.floor(r() * snippets.length)] };
-      if (edit.oldEnd < edit.start) edit.oldEnd = edit.start;
+      let edit: TextEdit;
+      const kind = r();
+      if (kind < 0.15) {
+        // A copy of another line (an LX, SV1 or DTP of another claim, a name...) pasted above this one.
+        const other = Math.floor(r() * s.lines.lineCount);
+        edit = { start: s.lines.lineStart(line), oldEnd: s.lines.lineStart(line), text: `${s.text.slice(s.lines.lineStart(other), s.lines.lineEnd(other))}\n` };
+      } else if (kind < 0.25 && line + 1 < s.lines.lineCount) {
+        edit = { start: s.lines.lineStart(line), oldEnd: s.lines.lineStart(line + 1), text: '' }; // the line deleted
+      } else {
+        const at = s.lines.lineStart(line) + star + 1 + Math.floor(r() * Math.max(1, row.length - star - 2));
+        edit = { start: at, oldEnd: Math.min(at + Math.floor(r() * 6), s.lines.lineEnd(line) - 1), text: snippets[Math.floor(r() * snippets.length)] };
+        if (edit.oldEnd < edit.start) edit.oldEnd = edit.start;
+      }
       if (s.edit(edit) === 'rows') claimEdits++;
       assertSameAsFull(s, `${name}, edit ${i} on line ${line}`, fileName);
     }
@@ -285,13 +297,31 @@ describe('checking while editing an X12 file', () => {
     assert.match(f.message, /nor the 7 other services on this claim and date/, 'its own three other lines of 2006-10-03 and the first claim\'s four');
   });
 
-  it('a terminator or a line break written, a segment id changed, or an edit of ISA, GS, ST, SE or HL is a full check', function () {
+  it('lines removed from an 837P move the 837I transaction after it: its claims are still read as institutional', () => {
+    const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~';
+    const professional = (c: number) => [`HL*${c}*1*22*0~`, `CLM*P${c}*100***11:B:1*Y*A*Y*Y~`, 'LX*1~', 'SV1*HC:99213*50*UN*1***1~', 'DTP*472*D8*20260105~', 'LX*2~', 'SV1*HC:36415*50*UN*1***1~', 'DTP*472*D8*20260105~'];
+    const text = [isa, 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~', ...professional(1), ...professional(2), 'SE*1*0001~',
+      'ST*837*0002*005010X223A3~', 'HL*1**20*1~', 'CLM*I1*500***13:A:1**A*Y*Y~', 'DTP*434*RD8*20260105-20260106~', 'LX*1~', 'SV2*0360*HC:36415*100*UN*1~', 'SE*1*0002~', 'GE*2*1~', 'IEA*1*000000001~', ''].join('\n');
+    const s = new CheckSession(engine, text, { fileName: 'mixed.x12' });
+    for (let i = 0; i < 3; i++) {
+      const dtp = s.text.indexOf('DTP*472');
+      const line = s.lines.lineAt(dtp);
+      assert.equal(s.edit({ start: s.lines.lineStart(line), oldEnd: s.lines.lineStart(line + 1), text: '' }), 'rows', `DTP ${i} removed`);
+    }
+    const code = s.text.indexOf('SV2*0360*HC:') + 12;
+    assert.equal(s.edit({ start: code, oldEnd: code + 5, text: '64866' }), 'rows');
+    assertSameAsFull(s, 'the 837I claim after the lines removed above', 'mixed.x12');
+    const institutional = s.occurrences.find((o) => o.code === '64866');
+    assert.equal(institutional?.facts.billType, '131');
+  });
+
+  it('a segment split without its terminator, two segments on one line, a segment id changed, or an edit of ISA, GS, ST, SE or HL is a full check', function () {
     const text = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3);
     const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
     const at = (needle: string, offset = 0) => s.text.indexOf(needle) + offset;
     const edits: [string, TextEdit][] = [
-      ['a terminator', { start: at('SV1*HC:99213', 7), oldEnd: at('SV1*HC:99213', 7), text: '~' }],
-      ['a line break', { start: at('SV1*HC:87070', 9), oldEnd: at('SV1*HC:87070', 9), text: '\n' }],
+      ['two segments on one line', { start: at('SV1*HC:99213', 7), oldEnd: at('SV1*HC:99213', 7), text: '~' }],
+      ['a line break without a terminator', { start: at('SV1*HC:87070', 9), oldEnd: at('SV1*HC:87070', 9), text: '\n' }],
       ['SV1 made SV2', { start: at('SV1*HC:87070', 2), oldEnd: at('SV1*HC:87070', 3), text: '2' }],
       ['ISA16', { start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' }],
       ['ST03', { start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' }],
