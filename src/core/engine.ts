@@ -85,10 +85,10 @@ export class Engine implements RecognizerData {
   }
 
   /**
-   * An X12 reader of `text`, collecting invalid values as well; `start`: `text` is part of a file
-   * (a claim a check session reads again, see `X12Reader`).
+   * `readerWithInvalid` for `text` that is part of an X12 file (a claim a check session reads
+   * again), read with the file's separators from the transaction in force there (see `X12Reader`).
    */
-  x12ReaderWithInvalid(text: string, lines: LineIndex, start?: X12Start): { reader: X12Reader; invalid: CodeOccurrence[] } {
+  x12ReaderWithInvalid(text: string, lines: LineIndex, start: X12Start): { reader: X12Reader; invalid: CodeOccurrence[] } {
     const invalid: CodeOccurrence[] = [];
     return { reader: new X12Reader(text, this.withInvalid(text, lines, invalid), lines, start), invalid };
   }

@@ -9,7 +9,7 @@ import type { CodeOccurrence, Finding, FindingFix, Range } from './model';
 import type { CheckOptions, Engine } from './engine';
 import type { Pause } from './rules';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
-import type { CsvContext } from './recognize';
+import type { CsvContext, DocumentReader } from './recognize';
 import { LineIndex } from './text/lineIndex';
 import { byStart, firstStartingAfter, inDocumentOrder } from './text/byStart';
 import { LoneCodeOccurrence } from './recognize/loneCode';
@@ -76,21 +76,17 @@ export class CheckSession {
     this.multilineFields = this.csv ? hasMultilineField(text, this.csv.dataStart) : false;
     if (!(await pause())) return false;
     const options = { ...this.options, kind: this.kind, csv: this.csv };
-    this.x12 = undefined;
     // X12 always through its reader, which tells the file's layout for edits.
-    const sliced = this.kind === 'x12' ? this.engine.x12ReaderWithInvalid(text, this.lines)
-      : text.length > sliceChars ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
+    const sliced = this.kind === 'x12' || text.length > sliceChars ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
+    this.x12 = undefined;
     if (sliced) {
       // X12 segments or JSON tokens, a slice of the text at a time.
-      const { reader, invalid } = sliced;
       for (let end = sliceChars; ; end += sliceChars) {
-        reader.read(end);
-        if (reader.done) break;
+        sliced.reader.read(end);
+        if (sliced.reader.done) break;
         if (!(await pause())) return false;
       }
-      this.occurrences = reader.finish();
-      this.invalid = invalid;
-      if (reader instanceof X12Reader) this.x12 = { separators: reader.separators, kinds: reader.kindChanges };
+      this.adopt(sliced);
     } else if (!this.csv || this.multilineFields || text.length <= sliceChars) {
       const found = this.engine.recognizeWithInvalid(text, options, this.lines);
       this.occurrences = found.occurrences;
@@ -119,11 +115,23 @@ export class CheckSession {
     if (!(await pause())) return false;
     const findings = await this.engine.findingsInSlices(this.occurrences, text, this.check, this.lines, this.invalid, pause);
     if (!findings) return false;
+    this.checked(findings);
+    return true;
+  }
+
+  /** The occurrences of a reader that has read the whole text (and, for X12, the file's layout). */
+  private adopt({ reader, invalid }: { reader: DocumentReader; invalid: CodeOccurrence[] }): void {
+    this.occurrences = reader.finish();
+    this.invalid = invalid;
+    if (reader instanceof X12Reader) this.x12 = { separators: reader.separators, kinds: reader.kindChanges };
+  }
+
+  /** The findings of a full check; what was derived from the lists before goes. */
+  private checked(findings: Finding[]): void {
     this.findings = findings;
     this.findingRangesOwned = false;
     this.claimLines = undefined;
     this.inpatientOnly = undefined;
-    return true;
   }
 
   /** The document's text (built as one string when asked for after row edits). */
@@ -142,22 +150,17 @@ export class CheckSession {
     this.csv = this.kind === 'csv' ? analyzeCsv(this.text, this.engine) : undefined;
     this.multilineFields = this.csv ? hasMultilineField(this.text, this.csv.dataStart) : false;
     this.x12 = undefined;
-    if (this.kind === 'x12') {
-      // What `recognize` does for X12, keeping the reader's layout of the file for edits.
-      const { reader, invalid } = this.engine.x12ReaderWithInvalid(this.text, this.lines);
-      reader.read(Infinity);
-      this.occurrences = reader.finish();
-      this.invalid = invalid;
-      this.x12 = { separators: reader.separators, kinds: reader.kindChanges };
+    // X12 through its reader, as `recognize` reads it, keeping the file's layout for edits.
+    const x12 = this.kind === 'x12' ? this.engine.readerWithInvalid(this.kind, this.text, this.lines) : undefined;
+    if (x12) {
+      x12.reader.read(Infinity);
+      this.adopt(x12);
     } else {
       const found = this.engine.recognizeWithInvalid(this.text, { ...this.options, kind: this.kind, csv: this.csv }, this.lines);
       this.occurrences = found.occurrences;
       this.invalid = found.invalid;
     }
-    this.findings = this.engine.findings(this.occurrences, this.text, this.check, this.lines, this.invalid);
-    this.findingRangesOwned = false;
-    this.claimLines = undefined;
-    this.inpatientOnly = undefined;
+    this.checked(this.engine.findings(this.occurrences, this.text, this.check, this.lines, this.invalid));
   }
 
   /** How many occurrences are inpatient only on their date of service (see core/inpatientCount). */
@@ -174,8 +177,9 @@ export class CheckSession {
   }
 
   /**
-   * Applies an edit row by row when that is possible and returns true; otherwise changes nothing
-   * and returns false, so a host can defer the full check (a keystroke must not wait for it).
+   * Applies an edit row by row (CSV data rows; in an X12 file, the claim it lies in: see
+   * `tryClaimEdit`) when that is possible and returns true; otherwise changes nothing and returns
+   * false, so a host can defer the full check (a keystroke must not wait for it).
    */
   tryRowEdit(edit: TextEdit): boolean {
     if (this.kind === 'x12') return this.tryClaimEdit(edit);
@@ -191,15 +195,7 @@ export class CheckSession {
     const lineDelta = lastNew - lastOld;
 
     // Occurrences of the edited rows go; later ones move by the lines the edit added or removed.
-    const [from, to] = lineSpan(this.occurrences, firstLine, lastOld);
-    const removed = this.occurrences.slice(from, to);
-    const [invalidFrom, invalidTo] = lineSpan(this.invalid, firstLine, lastOld);
-    const removedInvalid = this.invalid.slice(invalidFrom, invalidTo);
-    if (lineDelta) {
-      this.ownFindingRanges();
-      shiftOccurrences(this.occurrences, to, lineDelta);
-      shiftOccurrences(this.invalid, invalidTo, lineDelta);
-    }
+    const taken = this.takeLines(firstLine, lastOld, lineDelta);
 
     // The edited rows are read from a small copy of them (the whole edited text is never built):
     // a line break first, so that the copy's line 1 is the document's `firstLine`.
@@ -211,9 +207,7 @@ export class CheckSession {
     const added = rows.occurrences; // in document order, as recognizeCsvRows gives them
 
     // Rules: the new rows, plus every line of the claims the edit touched.
-    const claims = new Set<string>();
-    for (const o of removed) if (o.facts.claimId) claims.add(o.facts.claimId);
-    for (const o of added) if (o.facts.claimId) claims.add(o.facts.claimId);
+    const claims = claimIdsOf(taken.removed, added);
     let fresh: Finding[] | undefined;
     // Without claims the rules need only the new rows: run them on the copy, in its line numbers.
     if (!claims.size) {
@@ -226,25 +220,7 @@ export class CheckSession {
     }
     shiftOccurrences(added, 0, firstLine - 1);
     shiftOccurrences(rows.invalid, 0, firstLine - 1);
-
-    // In place: a new 70,000-element array per keystroke cost more than the rest of the edit.
-    // What was derived from the list (claims, hover parts) is dropped with `listChanged`.
-    spliceInPlace(this.occurrences, from, to, added);
-    spliceInPlace(this.invalid, invalidFrom, invalidTo, rows.invalid);
-    listChanged(this.occurrences);
-    listChanged(this.invalid);
-    if (this.claimLines) this.claimLines.replace(removed, added);
-    if (this.inpatientOnly !== undefined) this.inpatientOnly += countInpatientOnly(added, this.engine) - countInpatientOnly(removed, this.engine);
-
-    const subset = claims.size ? this.linesOfClaims(claims, added) : added;
-    // Claims may span the document: their rules read it where they report, in place (building
-    // the whole text was a copy of all of it per keystroke: 60-70 ms in a 17 MB claim file).
-    if (!fresh) {
-      fresh = this.engine.findings(subset, this.source, this.check, this.lines, rows.invalid);
-      if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
-    }
-    const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
-    this.findings = replaceFindings(this.findings, stale, fresh, lineDelta ? (f) => shiftFinding(f, lastOld, lineDelta) : undefined);
+    this.putLines(taken, added, rows.invalid, claims, fresh);
     return true;
   }
 
@@ -263,17 +239,9 @@ export class CheckSession {
     this.lines = LineIndex.edited(this.lines, this.source, edit.start, edit.oldEnd, edit.start + edit.text.length);
     if (window === 'unread') return true;
     const { first, last, lastBefore, lineDelta, start } = window;
-    const [from, to] = lineSpan(this.occurrences, first, lastBefore);
-    const removed = this.occurrences.slice(from, to);
-    const [invalidFrom, invalidTo] = lineSpan(this.invalid, first, lastBefore);
-    const removedInvalid = this.invalid.slice(invalidFrom, invalidTo);
-    if (lineDelta) {
-      this.ownFindingRanges();
-      // The lines of a claim share its place-of-service range: moved once each through a set.
-      shiftOccurrences(this.occurrences, to, lineDelta, true);
-      shiftOccurrences(this.invalid, invalidTo, lineDelta, true);
-      for (const k of layout.kinds) if (k.line > lastBefore) k.line += lineDelta;
-    }
+    // The lines of a claim share its place-of-service range: moved once each through a set.
+    const taken = this.takeLines(first, lastBefore, lineDelta, true);
+    if (lineDelta) for (const k of layout.kinds) if (k.line > lastBefore) k.line += lineDelta;
 
     // A line break first, so that the copy's line 1 is the document's `first`.
     const copyEnd = last + 1 < this.lines.lineCount ? this.lines.lineStart(last + 1) : this.source.length;
@@ -283,23 +251,51 @@ export class CheckSession {
     const added = reader.finish();
     shiftOccurrences(added, 0, first - 1, true);
     shiftOccurrences(invalid, 0, first - 1, true);
+    this.putLines(taken, added, invalid, claimIdsOf(taken.removed, added));
+    return true;
+  }
 
-    spliceInPlace(this.occurrences, from, to, added);
-    spliceInPlace(this.invalid, invalidFrom, invalidTo, invalid);
+  /**
+   * Takes out the occurrences and invalid values of lines `[first, last]` (before the edit), and
+   * moves those after them by the `lineDelta` lines the edit added (`claim`: see `shiftOccurrences`).
+   */
+  private takeLines(first: number, last: number, lineDelta: number, claim = false): TakenLines {
+    const [from, to] = lineSpan(this.occurrences, first, last);
+    const [invalidFrom, invalidTo] = lineSpan(this.invalid, first, last);
+    const taken = { from, to, removed: this.occurrences.slice(from, to), invalidFrom, invalidTo, removedInvalid: this.invalid.slice(invalidFrom, invalidTo), last, lineDelta };
+    if (lineDelta) {
+      this.ownFindingRanges();
+      shiftOccurrences(this.occurrences, to, lineDelta, claim);
+      shiftOccurrences(this.invalid, invalidTo, lineDelta, claim);
+    }
+    return taken;
+  }
+
+  /**
+   * Puts the re-read lines in place of those taken out (both in document line numbers), keeps
+   * what is derived from the lists, and replaces the findings of the lines and claims touched
+   * (`fresh`: the rules already ran on the new lines alone, when they belong to no claim).
+   */
+  private putLines(taken: TakenLines, added: CodeOccurrence[], addedInvalid: CodeOccurrence[], claims: ReadonlySet<string>, fresh?: Finding[]): void {
+    const { removed, removedInvalid, last, lineDelta } = taken;
+    // In place: a new 70,000-element array per keystroke cost more than the rest of the edit.
+    // What was derived from the list (claims, hover parts) is dropped with `listChanged`.
+    spliceInPlace(this.occurrences, taken.from, taken.to, added);
+    spliceInPlace(this.invalid, taken.invalidFrom, taken.invalidTo, addedInvalid);
     listChanged(this.occurrences);
     listChanged(this.invalid);
     if (this.claimLines) this.claimLines.replace(removed, added);
     if (this.inpatientOnly !== undefined) this.inpatientOnly += countInpatientOnly(added, this.engine) - countInpatientOnly(removed, this.engine);
 
-    const claims = new Set<string>();
-    for (const o of removed) if (o.facts.claimId) claims.add(o.facts.claimId);
-    for (const o of added) if (o.facts.claimId) claims.add(o.facts.claimId);
     const subset = claims.size ? this.linesOfClaims(claims, added) : added;
-    const fresh = this.engine.findings(subset, this.source, this.check, this.lines, invalid);
-    if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
+    // Claims may span the document: their rules read it where they report, in place (building
+    // the whole text was a copy of all of it per keystroke: 60-70 ms in a 17 MB claim file).
+    if (!fresh) {
+      fresh = this.engine.findings(subset, this.source, this.check, this.lines, addedInvalid);
+      if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
+    }
     const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
-    this.findings = replaceFindings(this.findings, stale, fresh, lineDelta ? (f) => shiftFinding(f, lastBefore, lineDelta) : undefined);
-    return true;
+    this.findings = replaceFindings(this.findings, stale, fresh, lineDelta ? (f) => shiftFinding(f, last, lineDelta) : undefined);
   }
 
   /**
@@ -335,6 +331,26 @@ export class CheckSession {
     const last = this.lines.lineEnd(this.lines.lineAt(edit.oldEnd));
     return before.slice(first, last).indexOf('"') < 0;
   }
+}
+
+/** What `takeLines` took out: the index spans and their occurrences, of lines up to `last` before an edit that added `lineDelta`. */
+interface TakenLines {
+  from: number;
+  to: number;
+  removed: CodeOccurrence[];
+  invalidFrom: number;
+  invalidTo: number;
+  removedInvalid: CodeOccurrence[];
+  last: number;
+  lineDelta: number;
+}
+
+/** The claim ids of the lines an edit took out and read again: whose rules run again. */
+function claimIdsOf(removed: readonly CodeOccurrence[], added: readonly CodeOccurrence[]): Set<string> {
+  const claims = new Set<string>();
+  for (const o of removed) if (o.facts.claimId) claims.add(o.facts.claimId);
+  for (const o of added) if (o.facts.claimId) claims.add(o.facts.claimId);
+  return claims;
 }
 
 /** Index range `[from, to)` of the occurrences that start on lines `first..last` (occurrences are in document order). */
