@@ -39,7 +39,8 @@ export interface ClaimWindow {
 /** Lines looked at before and after the edited one for its claim's bounds (a claim is a few dozen). */
 const MAX_CLAIM_LINES = 4000;
 
-type LineRole = 'blank' | 'none' | 'claim' | 'structure' | 'CLM' | 'other';
+/** `HL` apart from the other structure segments: it does not end the reader's claim. */
+type LineRole = 'blank' | 'none' | 'claim' | 'structure' | 'HL' | 'CLM' | 'other';
 
 /**
  * What `edit` (in offsets of `text`, whose lines are `lines`) changes in the file laid out as
@@ -57,9 +58,10 @@ export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start:
   const oldText = text.slice(lineStart, lines.lineEnd(line));
   const newText = oldText.slice(0, edit.start - lineStart) + edit.text + oldText.slice(edit.oldEnd - lineStart);
   const role = roleOf(oldText, sep, terminator);
-  if (role === 'blank' || role === 'other' || role === 'structure' || roleOf(newText, sep, terminator) !== role || idOf(oldText, sep) !== idOf(newText, sep)) return undefined;
+  const id = idOf(oldText, sep);
+  if (role !== 'none' && role !== 'claim' && role !== 'CLM' || roleOf(newText, sep, terminator) !== role || idOf(newText, sep) !== id) return undefined;
   // The id itself must stay as it was written (an edit inside it that kept it would be a no-op).
-  if (edit.start - lineStart < firstNonSpace(oldText) + idOf(oldText, sep).length) return undefined;
+  if (edit.start - lineStart < firstNonSpace(oldText) + id.length) return undefined;
   if (role === 'none') return 'unread';
   return claimAround(text, lines, line, line, role === 'CLM', 0, layout, terminator);
 }
@@ -103,14 +105,14 @@ function claimAround(text: DocumentText, lines: LineIndex, firstLine: number, la
   let first = firstLine;
   if (!firstIsClm) {
     for (let r: LineRole = 'claim'; r !== 'CLM'; r = roleAt(first)) {
-      if (r === 'structure' || r === 'other' || first === 0 || firstLine - first > MAX_CLAIM_LINES) return undefined;
+      if (r === 'structure' || r === 'HL' || r === 'other' || first === 0 || firstLine - first > MAX_CLAIM_LINES) return undefined;
       first--;
     }
   }
   let last = lastLine;
   while (last + 1 < lines.lineCount) {
     const r = roleAt(last + 1);
-    if (r === 'CLM' || r === 'structure' && endsClaim(text, lines, last + 1, sep)) break;
+    if (r === 'CLM' || r === 'structure') break;
     if (r === 'other' || last - lastLine > MAX_CLAIM_LINES) return undefined;
     last++;
   }
@@ -151,8 +153,8 @@ function idOf(line: string, sep: Separators): string {
 
 /**
  * What a line of a file with a segment per line holds: nothing (`blank`), one whole segment (its
- * role for the reader; a CLM on its own), or anything else (`other`: several segments, or one
- * without its terminator at the end).
+ * role for the reader; a CLM and an HL on their own), or anything else (`other`: several segments,
+ * or one without its terminator at the end).
  */
 function roleOf(line: string, sep: Separators, terminator: string): LineRole {
   const i = firstNonSpace(line);
@@ -161,11 +163,6 @@ function roleOf(line: string, sep: Separators, terminator: string): LineRole {
   if (end === i) return 'blank';
   if (line.charCodeAt(end - 1) !== sep.segment || line.indexOf(terminator, i) !== end - 1) return 'other';
   if (line.startsWith('CLM', i) && line.charCodeAt(i + 3) === sep.element) return 'CLM';
-  return segmentRole(line, i, sep);
-}
-
-/** Whether the structure segment on line `n` ends a claim for the reader (SE, ST, GS: yes; HL: no). */
-function endsClaim(text: DocumentText, lines: LineIndex, n: number, sep: Separators): boolean {
-  const id = idOf(text.slice(lines.lineStart(n), lines.lineEnd(n)), sep);
-  return id !== 'HL';
+  const role = segmentRole(line, i, sep);
+  return role === 'structure' && idOf(line, sep) === 'HL' ? 'HL' : role;
 }
