@@ -7,7 +7,7 @@ import type { CodeOccurrence } from './model';
 import type { Engine } from './engine';
 import { inpatientStatus } from './catalog/inpatient';
 
-export function isInpatientOnlyOccurrence(o: CodeOccurrence, engine: Engine): boolean {
+function isInpatientOnlyOccurrence(o: CodeOccurrence, engine: Engine): boolean {
   const record = engine.record(o.code);
   return !!record && !!inpatientStatus(record, o.facts.dateOfService ?? engine.today(), engine.catalog.quarters())?.inpatientOnly;
 }

@@ -115,11 +115,6 @@ export class X12Reader implements DocumentReader {
     return this.sep;
   }
 
-  /** The transaction in force after what has been read. */
-  get transaction(): X12Kind {
-    return this.kind;
-  }
-
   /** Whether every segment has been read. */
   get done(): boolean {
     return this.at >= this.text.length;
