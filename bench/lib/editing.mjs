@@ -29,23 +29,30 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
   let browser;
   try {
     const claims = fs.readFileSync(CLAIM_CSV, 'utf8');
+    const claimLines = claims.split('\n');
+    const charges = fs.readFileSync(INPUTS.csv, 'utf8');
+    const x12 = fs.readFileSync(INPUTS.x12, 'utf8');
     fs.writeFileSync(path.join(folder, 'claims.csv'), claims);
-    fs.writeFileSync(path.join(folder, 'claim.csv'), claims.split('\n').slice(0, 8).join('\n') + '\n');
-    fs.copyFileSync(INPUTS.csv, path.join(folder, 'charges.csv'));
+    fs.writeFileSync(path.join(folder, 'claim.csv'), claimLines.slice(0, 8).join('\n') + '\n');
+    fs.writeFileSync(path.join(folder, 'charges.csv'), charges);
+    fs.writeFileSync(path.join(folder, 'claims.837p'), x12);
     // The first line of a claim in the middle of the claim file (it carries modifiers, whose
     // problems name its code), line 1 of the small one; the code is the third column.
-    const middle = 1 + 7 * Math.floor((claims.split('\n').length - 2) / 14);
-    const spec = [{ name: 'claim.csv', line: 1, character: 11 }, { name: 'claims.csv', line: middle, character: claims.split('\n')[middle].indexOf(',', 9) + 1 }];
-    spec.push({ name: 'charges.csv', ...chargeRow(fs.readFileSync(INPUTS.csv, 'utf8')) });
-    fs.copyFileSync(INPUTS.x12, path.join(folder, 'claims.837p'));
-    spec.push({ name: 'claims.837p', ...serviceLine(fs.readFileSync(INPUTS.x12, 'utf8')) });
+    const middle = 1 + 7 * Math.floor((claimLines.length - 2) / 14);
+    const spec = [
+      { name: 'claim.csv', line: 1, character: 11 },
+      { name: 'claims.csv', line: middle, character: claimLines[middle].indexOf(',', 9) + 1 },
+      { name: 'charges.csv', ...chargeRow(charges) },
+      { name: 'claims.837p', ...serviceLine(x12) },
+    ];
     fs.writeFileSync(path.join(folder, 'bench-editing.json'), JSON.stringify({ edits, files: spec }));
     server = await startCodeServer({ folder, skipEnsure: true, settings: { 'cptLens.diagnostics.debounceMs': 0, 'cptLens.maxFileSizeMB': 50 } });
     browser = await launchChromium();
     let probe;
-    const got = new Promise((resolve) => exposeProbe(browser.page, PREFIX, { onLine: (r) => { probe = r; resolve(); }, onExit: () => {} }).then(() => {
-      browser.page.goto(workbenchUrl(server.url, folder, [['extensionDevelopmentPath', remoteUri(ROOT)], ['extensionTestsPath', remoteUri(PROBE)]]), { waitUntil: 'domcontentloaded', timeout: timeoutMs });
-    }));
+    let gotProbe;
+    const got = new Promise((resolve) => { gotProbe = resolve; });
+    await exposeProbe(browser.page, PREFIX, { onLine: (r) => { probe = r; gotProbe(); }, onExit: () => {} });
+    await browser.page.goto(workbenchUrl(server.url, folder, [['extensionDevelopmentPath', remoteUri(ROOT)], ['extensionTestsPath', remoteUri(PROBE)]]), { waitUntil: 'domcontentloaded', timeout: timeoutMs });
     let timer;
     await Promise.race([got, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no result from the extension host within ${timeoutMs / 1000} s`)), timeoutMs); })]);
     clearTimeout(timer);
