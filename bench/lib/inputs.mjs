@@ -138,15 +138,16 @@ function buildClaimCsv(count = CLAIM_CSV_LINES) {
   return out.join('\n') + '\n';
 }
 
-const BUILDERS = { csv: buildCsv, x12: buildX12, fhir: buildFhir };
+const BUILDERS = { csv: buildCsv, x12: buildX12, fhir: buildFhir, claimCsv: buildClaimCsv };
 
-/** Writes the inputs that are missing or from an older generator; returns { kind: {file, bytes} }. */
+/** Writes the inputs that are missing or from an older generator; returns { set: { kind: {file, bytes} } }. */
 export function ensureInputs({ log = () => {} } = {}) {
   fs.mkdirSync(INPUTS_DIR, { recursive: true });
   const stamp = path.join(INPUTS_DIR, '.version');
   const fresh = fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === String(INPUTS_VERSION);
-  const out = { full: {}, peer: {} };
-  for (const [set, files, sizes] of [['full', INPUTS, FULL_SIZE], ['peer', PEER_INPUTS, PEER_SIZE]]) {
+  const out = { full: {}, peer: {}, edits: {} };
+  const sets = [['full', INPUTS, FULL_SIZE], ['peer', PEER_INPUTS, PEER_SIZE], ['edits', { claimCsv: CLAIM_CSV }, { claimCsv: CLAIM_CSV_LINES }]];
+  for (const [set, files, sizes] of sets) {
     for (const [kind, file] of Object.entries(files)) {
       if (!fresh || !fs.existsSync(file)) {
         const t0 = performance.now();
@@ -157,12 +158,6 @@ export function ensureInputs({ log = () => {} } = {}) {
       out[set][kind] = { file, bytes: fs.statSync(file).size };
     }
   }
-  if (!fresh || !fs.existsSync(CLAIM_CSV)) {
-    const t0 = performance.now();
-    fs.writeFileSync(CLAIM_CSV, buildClaimCsv());
-    log(`built ${path.relative(process.cwd(), CLAIM_CSV)} in ${(performance.now() - t0).toFixed(0)} ms`);
-  }
-  out.claimCsv = { file: CLAIM_CSV, bytes: fs.statSync(CLAIM_CSV).size };
   fs.writeFileSync(stamp, `${INPUTS_VERSION}\n`);
   return out;
 }
