@@ -173,6 +173,12 @@ async function sectionCheck() {
   return out;
 }
 
+/** A check's result as one string, to compare a session after edits with a full check of its text. */
+function resultKey(r) {
+  const at = (x) => `${x.startLine}:${x.startCharacter}-${x.endLine}:${x.endCharacter}`;
+  return r.occurrences.map((o) => `${at(o.range)} ${o.code}`).join('|') + r.findings.map((f) => `${at(f.range)} ${f.rule} ${f.message}`).join('|');
+}
+
 /**
  * A row edit in a claim file (bench/inputs/claims-200k.csv: 200,000 service lines in claims of
  * seven): the rules of the edited row's claim run again over all its lines, wherever they are in
@@ -203,8 +209,7 @@ function claimRowEdit(m, engine, iterations) {
   const first = session.tryRowEdit(there);
   const firstMs = now() - t;
   const agree = [];
-  const key = (r) => r.occurrences.map((x) => `${x.range.startLine}:${x.range.startCharacter} ${x.code}`).join('|') + r.findings.map((f) => `${f.range.startLine}:${f.range.startCharacter} ${f.rule} ${f.message}`).join('|');
-  agree.push(first && key(session) === key(engine.check(session.text, { fileName: 'claims.csv' })));
+  agree.push(first && resultKey(session) === resultKey(engine.check(session.text, { fileName: 'claims.csv' })));
   const samples = [];
   for (let i = 0; i < 2 + iterations; i++) {
     for (const e of [back, there]) {
@@ -214,7 +219,7 @@ function claimRowEdit(m, engine, iterations) {
     }
   }
   session.tryRowEdit(back);
-  agree.push(key(session) === key(engine.check(session.text, { fileName: 'claims.csv' })));
+  agree.push(resultKey(session) === resultKey(engine.check(session.text, { fileName: 'claims.csv' })));
   const edit = latency(samples);
   log(`claim-file row edit: p50 ${edit.p50.toFixed(3)} ms, first ${firstMs.toFixed(1)} ms; full check ${summarize(full).median.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
   return {
@@ -261,13 +266,11 @@ function incremental(m, engine, text, fullCheckMs, iterations) {
   const insert = { start: rowEnd, oldEnd: rowEnd, text: `${hit.row}\n` };
   const remove = { start: rowEnd, oldEnd: rowEnd + hit.row.length + 1, text: '' };
   // Correctness: after each edit the session equals a full check of its text.
-  const at = (r) => `${r.startLine}:${r.startCharacter}-${r.endLine}:${r.endCharacter}`;
-  const key = (r) => r.occurrences.map((o) => `${at(o.range)} ${o.code}`).join('|') + r.findings.map((f) => `${at(f.range)} ${f.rule}`).join('|');
   const agree = [];
   for (const e of [replace(hit.code, newCode), replace(newCode, hit.code), insert, remove]) {
     const outcome = session.edit(e);
     const full = engine.check(session.text, { fileName: 'charges.csv' });
-    agree.push(outcome === 'rows' && key(session) === key(full));
+    agree.push(outcome === 'rows' && resultKey(session) === resultKey(full));
   }
   const time = (edits) => {
     const samples = [];
