@@ -21,6 +21,7 @@ import { firstOnOrAfterLine } from './occurrenceAt';
 import { ClaimLines } from './claimLines';
 import { claimWindow, X12Layout } from './x12ClaimWindow';
 import { countInpatientOnly } from './inpatientCount';
+import { hasQuotedLineBreak } from './recognize/csv/quotedLineBreak';
 
 /** One edit in offsets of the text before it: `[start, oldEnd)` replaced by `text`. */
 export interface TextEdit {
@@ -73,7 +74,7 @@ export class CheckSession {
     const text = this.text;
     this.kind = detectKind(text, this.options);
     this.csv = this.kind === 'csv' ? analyzeCsv(text, this.engine) : undefined;
-    this.multilineFields = this.csv ? hasMultilineField(text, this.csv.dataStart) : false;
+    this.multilineFields = this.csv ? hasQuotedLineBreak(text, this.csv.dataStart) : false;
     if (!(await pause())) return false;
     const options = { ...this.options, kind: this.kind, csv: this.csv };
     // X12 always through its reader, which tells the file's layout for edits.
@@ -148,7 +149,7 @@ export class CheckSession {
     this.lines = new LineIndex(this.text);
     this.kind = detectKind(this.text, this.options);
     this.csv = this.kind === 'csv' ? analyzeCsv(this.text, this.engine) : undefined;
-    this.multilineFields = this.csv ? hasMultilineField(this.text, this.csv.dataStart) : false;
+    this.multilineFields = this.csv ? hasQuotedLineBreak(this.text, this.csv.dataStart) : false;
     this.x12 = undefined;
     // X12 through its reader, as `recognize` reads it, keeping the file's layout for edits.
     const x12 = this.kind === 'x12' ? this.engine.readerWithInvalid(this.kind, this.text, this.lines) : undefined;
@@ -450,15 +451,4 @@ function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   let j = 0;
   while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && before(a[i], b[j])) ? a[i++] : b[j++]);
   return out;
-}
-
-/** Whether a quoted field anywhere after `from` spans a line break (then rows are not lines). */
-function hasMultilineField(text: string, from: number): boolean {
-  let inQuote = false;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) inQuote = !inQuote;
-    else if (inQuote && (c === 10 || c === 13)) return true;
-  }
-  return false;
 }

@@ -1,0 +1,36 @@
+/**
+ * Whether a CSV holds a line break between a quote and the next one: a quoted field that runs
+ * over several lines, so that rows are not lines (a check session then re-reads no single rows).
+ * Quotes are paired in the order they come, `""` and stray quotes included; an unclosed quote
+ * counts when a line break follows it.
+ *
+ * Every check of a large CSV in the editor asks this. A loop over every character took as long as
+ * half the check of a 34 MB charge master; the pairs are matched natively here, about a quarter of
+ * that loop, and a file without quotes is answered by one search.
+ */
+
+/** Up to 4096 quote pairs without a line break between them, from `lastIndex` (a bound keeps the matcher's backtrack stack small). */
+const PAIRS = /(?:[^"]*"[^"\r\n]*"){0,4096}/y;
+
+export function hasQuotedLineBreak(text: string, from = 0): boolean {
+  const last = text.lastIndexOf('"');
+  if (last < from) return false;
+  // Matched only up to the last quote: after it a pair cannot start, and a failed attempt on a
+  // quote-free rest of many megabytes would cost the matcher a walk forth and back over it.
+  const quoted = text.slice(0, last + 1);
+  let p = from;
+  for (;;) {
+    PAIRS.lastIndex = p;
+    PAIRS.test(quoted);
+    if (PAIRS.lastIndex === p) break;
+    p = PAIRS.lastIndex;
+  }
+  // The quote after the last pair matched opens a pair with a line break in it, or one never closed.
+  const open = quoted.indexOf('"', p);
+  if (open < 0) return false;
+  const close = text.indexOf('"', open + 1);
+  const end = close < 0 ? text.length : close;
+  const lf = text.indexOf('\n', open + 1);
+  const cr = text.indexOf('\r', open + 1);
+  return (lf >= 0 && lf < end) || (cr >= 0 && cr < end);
+}
