@@ -58,7 +58,7 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     clearTimeout(timer);
     if (probe.error) throw new Error(`probe: ${probe.error}`);
     const files = probe.files.map(({ samples, ...f }) => ({ ...f, edit: latency(samples), samples }));
-    for (const f of files) log(`editing ${f.name} (${f.lines} lines, ${f.problems} problems, first problems after ${f.firstMs.toFixed(0)} ms): edit to problems p50 ${f.edit.p50.toFixed(0)} ms, max ${f.edit.max.toFixed(0)} ms`);
+    for (const f of files) log(`editing ${f.name} (${f.lines} lines, ${f.problems} problems, opened after ${f.openedMs.toFixed(0)} ms, shown after ${f.shownMs.toFixed(0)} ms, first problems after ${f.firstMs.toFixed(0)} ms): edit to problems p50 ${f.edit.p50.toFixed(0)} ms, max ${f.edit.max.toFixed(0)} ms`);
     return { files, vscode: 'code-server 4.100.3 (VS Code 1.100.3), Chromium headless' };
   } catch (e) {
     return { files: [], pending: `editing could not be measured: ${e.message.split('\n')[0]}` };
