@@ -23,11 +23,11 @@ export class CodeActions implements vscode.CodeActionProvider {
       for (const fix of finding.fixes ?? []) actions.push(edit(document, fix.title, [fix], diagnostic, true));
       const safe = (finding.fixes ?? []).filter((f) => f.safeForAll);
       if (safe.length) {
+        // Every finding of the file, not only the problems shown (a large file shows those near the view).
         const all = this.diagnostics
-          .diagnosticsOf(document.uri)
-          .map((d) => this.diagnostics.findingOf(d))
-          .filter((f) => f?.rule === finding.rule)
-          .flatMap((f) => (f!.fixes ?? []).filter((x) => x.safeForAll).slice(0, 1));
+          .findingsOf(document.uri)
+          .filter((f) => f.rule === finding.rule)
+          .flatMap((f) => (f.fixes ?? []).filter((x) => x.safeForAll).slice(0, 1));
         if (all.length > 1) actions.push(edit(document, `Fix all ${finding.rule} problems in this file (${all.length})`, all, diagnostic, false));
       }
       if (finding.rule === 'unknown-code') {

@@ -1,6 +1,10 @@
 /**
  * Diagnostics: findings of the rules as VS Code problems, re-checked shortly after edits,
  * cleared when a document closes. A document over the size limit is skipped with a notice.
+ *
+ * VS Code shows at most 1,000 problems per file and cuts the rest by severity, whatever is on
+ * screen. A document with more gets those nearest the lines on screen (core/findingsNear), again
+ * as the view scrolls; the status item says how many there are in all.
  */
 import * as vscode from 'vscode';
 import type { DataHost } from './dataHost';
@@ -11,7 +15,17 @@ import { FindingDiagnostics } from './findingDiagnostics';
 import type { Log } from './log';
 import type { Finding } from '../core/model';
 import { disabledRules } from './ruleScopes';
+import { findingsNear, LineSpan } from '../core/findingsNear';
 
+/** How many problems of one file VS Code shows (`ExtHostDiagnostics`' per-file limit). */
+export const SHOWN_PER_FILE = 1000;
+
+/** What a document's problems were made from: every finding of the check, and those handed to VS Code. */
+interface Published {
+  version: number;
+  findings: readonly Finding[];
+  shown: readonly Finding[];
+}
 
 export class Diagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cpt-lens');
@@ -19,6 +33,11 @@ export class Diagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The diagnostic of each finding, and the finding of each diagnostic (for quick fixes). */
   private readonly made: FindingDiagnostics;
+  private readonly published = new Map<string, Published>();
+  /** Documents whose view scrolled, waiting to show the problems nearest it. */
+  private readonly scrolls = new Map<string, NodeJS.Timeout>();
+  /** Documents the output channel was told are cut to the problems near the view. */
+  private readonly toldCut = new Set<string>();
 
   constructor(
     private readonly data: DataHost,
@@ -34,6 +53,8 @@ export class Diagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens') && this.refreshAll()),
       data.onDidChange(() => this.refreshAll()),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.scrolled(e.textEditor.document)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.scrolled(e.document))),
     );
     this.refreshAll();
   }
@@ -56,13 +77,13 @@ export class Diagnostics implements vscode.Disposable {
       if (document.isClosed) return;
       const settings = readSettings(document);
       if (!settings.diagnostics || !appliesTo(document, settings)) {
-        this.collection.delete(document.uri);
+        this.unpublish(document);
         return;
       }
       const limit = settings.maxFileSizeMB * 1024 * 1024;
       const size = documentLength(document);
       if (size > limit) {
-        this.collection.delete(document.uri);
+        this.unpublish(document);
         this.log.problem(`size:${document.uri}`, `${vscode.workspace.asRelativePath(document.uri)} is ${(size / 1048576).toFixed(1)} MB, over the ${settings.maxFileSizeMB} MB limit (cptLens.maxFileSizeMB): not checked.`, true);
         return;
       }
@@ -75,14 +96,50 @@ export class Diagnostics implements vscode.Disposable {
         localCodes: new Set(settings.localCodes),
       });
       if (!session || document.isClosed || document.version !== version) return;
-      const findings = session.findings;
       const disabled = disabledRules(document);
-      const diagnostics: vscode.Diagnostic[] = [];
-      for (const f of findings) if (!disabled.has(f.rule)) diagnostics.push(this.made.diagnostic(f, document.uri));
-      this.collection.set(document.uri, diagnostics);
+      this.publish(document, session.findings.filter((f) => !disabled.has(f.rule)));
     } catch (e) {
       this.log.error(`diagnostics for ${document.uri}`, e);
     }
+  }
+
+  /** Hands VS Code the problems of `findings` (in document order) it can show: all, or those nearest the view. */
+  private publish(document: vscode.TextDocument, findings: readonly Finding[]): void {
+    const key = document.uri.toString();
+    const shown = findingsNear(findings, visibleSpans(document), SHOWN_PER_FILE);
+    this.published.set(key, { version: document.version, findings, shown });
+    if (shown.length < findings.length && !this.toldCut.has(key)) {
+      this.toldCut.add(key);
+      this.log.info(`${vscode.workspace.asRelativePath(document.uri)} has ${findings.length.toLocaleString('en-US')} problems; VS Code shows ${SHOWN_PER_FILE.toLocaleString('en-US')} per file, so CPT Lens shows those nearest the lines on screen (again as you scroll). \`npx cpt-lens check\` lists them all.`);
+    }
+    this.collection.set(document.uri, shown.map((f) => this.made.diagnostic(f, document.uri)));
+  }
+
+  private unpublish(document: vscode.TextDocument): void {
+    this.collection.delete(document.uri);
+    this.published.delete(document.uri.toString());
+  }
+
+  /** The view of a document moved: a document with more problems than are shown shows those near it now. */
+  private scrolled(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const p = this.published.get(key);
+    if (!p || p.shown.length === p.findings.length) return;
+    clearTimeout(this.scrolls.get(key));
+    this.scrolls.set(key, setTimeout(() => {
+      this.scrolls.delete(key);
+      const now = this.published.get(key);
+      // A newer version is being checked: its publication will be near the view.
+      if (!now || now.version !== document.version || document.isClosed) return;
+      const shown = findingsNear(now.findings, visibleSpans(document), SHOWN_PER_FILE);
+      if (shown.length === now.shown.length && shown.every((f, i) => f === now.shown[i])) return;
+      this.publish(document, now.findings);
+    }, SCROLL_SETTLE_MS));
+  }
+
+  /** Every finding the last check of a document gave (the problems shown may be fewer: see `publish`). */
+  findingsOf(uri: vscode.Uri): readonly Finding[] {
+    return this.published.get(uri.toString())?.findings ?? [];
   }
 
   /**
@@ -102,14 +159,32 @@ export class Diagnostics implements vscode.Disposable {
   }
 
   private clear(document: vscode.TextDocument): void {
-    clearTimeout(this.timers.get(document.uri.toString()));
-    this.timers.delete(document.uri.toString());
-    this.collection.delete(document.uri);
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    clearTimeout(this.scrolls.get(key));
+    this.scrolls.delete(key);
+    this.toldCut.delete(key);
+    this.unpublish(document);
     this.documents.forget(document);
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.scrolls.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Scrolling fires an event per frame: the problems follow once the view rests this long. */
+const SCROLL_SETTLE_MS = 100;
+
+/** The lines of `document` on screen, in every editor showing it. */
+function visibleSpans(document: vscode.TextDocument): LineSpan[] {
+  const spans: LineSpan[] = [];
+  for (const editor of vscode.window.visibleTextEditors) {
+    if (editor.document !== document) continue;
+    for (const r of editor.visibleRanges) spans.push({ first: r.start.line, last: r.end.line });
+  }
+  return spans;
 }

@@ -63,7 +63,7 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
     watchLargeFiles(log),
     diagnostics,
     inlayHints,
-    new StatusItem(data, documents, log),
+    new StatusItem(data, documents, diagnostics, log),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.inlayHints') && inlayHints.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.data.files') && void data.reload()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void data.reload()),

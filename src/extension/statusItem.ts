@@ -7,12 +7,14 @@ import type { DataHost } from './dataHost';
 import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
 import type { Log } from './log';
+import type { Diagnostics } from './diagnostics';
+import { SHOWN_PER_FILE } from './diagnostics';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('cptLens.status', { language: '*' });
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly data: DataHost, private readonly documents: DocumentCache, private readonly log: Log) {
+  constructor(private readonly data: DataHost, private readonly documents: DocumentCache, private readonly diagnostics: Diagnostics, private readonly log: Log) {
     this.item.name = 'CPT Lens';
     this.item.text = 'CPT Lens';
     this.disposables.push(
@@ -42,10 +44,12 @@ export class StatusItem implements vscode.Disposable {
       if (!session || vscode.window.activeTextEditor?.document !== document) return;
       const occurrences = session.occurrences;
       const ipo = session.inpatientOnlyCount();
-      const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'CPT Lens').length;
+      // All of the document's problems: VS Code shows at most SHOWN_PER_FILE of them.
+      const problems = this.diagnostics.findingsOf(document.uri).length;
       this.item.text = `$(symbol-numeric) ${occurrences.length} codes${ipo ? ` · $(warning) ${ipo} inpatient only` : ''}${problems ? ` · ${problems} problems` : ''}`;
       const packs = engine.catalog.summaries().map((p) => p.id).join(', ');
-      this.item.detail = `data: ${packs}`;
+      const cut = problems > SHOWN_PER_FILE ? `; VS Code shows ${SHOWN_PER_FILE.toLocaleString('en-US')} problems per file: those nearest the lines on screen` : '';
+      this.item.detail = `data: ${packs}${cut}`;
       this.item.command = { command: 'cptLens.listDocumentCodes', title: 'List codes' };
       this.item.severity = ipo ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     } catch (e) {

@@ -206,3 +206,29 @@ describe('quick fixes', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
+
+describe('a file with more problems than VS Code shows (1,000 per file)', () => {
+  it('shows the problems of the lines on screen, follows the view as it scrolls, and counts them all for "fix all"', async function () {
+    this.timeout(60_000);
+    // 3,000 rows with an unknown code, and 1,500 with a modifier written twice (its removal is safe for every row).
+    const rows = Array.from({ length: 4500 }, (_, i) => (i % 3 === 2 ? `99213-25-25,Row ${i}` : `99999,Row ${i}`));
+    const document = await vscode.workspace.openTextDocument({ language: 'csv', content: `CPT,Description\n${rows.join('\n')}\n` });
+    const editor = await vscode.window.showTextDocument(document);
+    const top = await diagnostics(document.uri, (d) => d.some((x) => x.range.start.line === 1));
+    assert.ok(top.length <= 1000, `${top.length} problems handed to VS Code`);
+    assert.ok(!top.some((x) => x.range.start.line > 4000), 'the end of the file is not on screen');
+    try {
+      editor.revealRange(new vscode.Range(4400, 0, 4400, 0), vscode.TextEditorRevealType.InCenter);
+      const bottom = await diagnostics(document.uri, (d) => d.some((x) => x.range.start.line === 4400));
+      assert.ok(bottom.length <= 1000, `${bottom.length} problems handed to VS Code`);
+      assert.ok(!bottom.some((x) => x.range.start.line === 1), 'the top of the file is no longer on screen');
+      const repeated = bottom.find((x) => ruleOf(x) === 'modifier-duplicate' && x.range.start.line >= 4390);
+      assert.ok(repeated, JSON.stringify(bottom.slice(-3)));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, repeated.range);
+      const fixAll = actions.map((a) => a.title).find((t) => t.startsWith('Fix all modifier-duplicate'));
+      assert.equal(fixAll, 'Fix all modifier-duplicate problems in this file (1500)');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});

@@ -71,8 +71,10 @@ async function checkedInSlices(name: string, content: string, last: string): Pro
   })();
   try {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    await vscode.window.showTextDocument(document);
+    const editor = await vscode.window.showTextDocument(document);
     const lastLine = document.getText().split('\n').findIndex((l, i, all) => l.includes(last) && all.slice(i + 1).every((x) => !x.includes(last)));
+    // The coder looks at the last line: a file with more problems than VS Code shows (1,000) shows those on screen.
+    editor.revealRange(new vscode.Range(lastLine, 0, lastLine, 0), vscode.TextEditorRevealType.InCenter);
     const found = await diagnostics(document.uri, (d) => d.some((x) => x.range.start.line === lastLine), 90_000);
     running = false;
     await watch;

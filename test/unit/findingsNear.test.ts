@@ -1,0 +1,44 @@
+/** Which problems a coder sees in a file with more of them than VS Code shows (1,000 per file). */
+import { strict as assert } from 'assert';
+import { findingsNear } from '../../src/core/findingsNear';
+
+/** One finding per listed line, in document order. */
+const onLines = (lines: number[]) => lines.map((line) => ({ line, range: { startLine: line, startCharacter: 0, endLine: line, endCharacter: 5 } }));
+const lines = (found: readonly { line: number }[]) => found.map((f) => f.line);
+const every = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+
+describe('Problems shown in a file with more than can be shown', () => {
+  it('are all shown when they fit', () => {
+    const findings = onLines([1, 5, 9]);
+    assert.equal(findingsNear(findings, [{ first: 100, last: 120 }], 3), findings);
+  });
+
+  it('are those on the lines on screen, then the nearest above and below', () => {
+    const findings = onLines(every(0, 1000));
+    assert.deepEqual(lines(findingsNear(findings, [{ first: 500, last: 503 }], 8)), [498, 499, 500, 501, 502, 503, 504, 505]);
+  });
+
+  it('near the end of the file, come from above', () => {
+    const findings = onLines(every(0, 100));
+    assert.deepEqual(lines(findingsNear(findings, [{ first: 98, last: 130 }], 5)), [95, 96, 97, 98, 99]);
+  });
+
+  it('are the top of the file when it is not on screen', () => {
+    assert.deepEqual(lines(findingsNear(onLines(every(0, 50)), [], 3)), [0, 1, 2]);
+  });
+
+  it('share the limit between two views of the file (a split editor)', () => {
+    const shown = lines(findingsNear(onLines(every(0, 1000)), [{ first: 10, last: 10 }, { first: 900, last: 900 }], 4));
+    assert.deepEqual(shown, [10, 11, 900, 901]);
+  });
+
+  it('take a finding once when two views overlap, and fill the limit', () => {
+    const shown = findingsNear(onLines(every(0, 100)), [{ first: 50, last: 50 }, { first: 50, last: 50 }], 6);
+    assert.deepEqual(lines(shown), [48, 49, 50, 51, 52, 53]);
+  });
+
+  it('keep several problems of one line together', () => {
+    const findings = onLines([3, 40, 40, 40, 41, 90]);
+    assert.deepEqual(lines(findingsNear(findings, [{ first: 40, last: 40 }], 4)), [40, 40, 40, 41]);
+  });
+});
