@@ -210,7 +210,7 @@ save();
 if (!skip.has('peer')) {
   if (!skip.has('package')) sh(process.execPath, ['scripts/build.mjs']);
   const files = flag('full-peer') ? INPUTS : PEER_INPUTS;
-  const runs = 3;
+  const runs = 5;
   const cspell = (file, summary = false) => timeProcess(process.execPath, [
     path.join(ROOT, 'node_modules', 'cspell', 'bin.mjs'), 'lint', '--no-progress', ...(summary ? [] : ['--no-summary']), '--no-cache',
     '--no-config-search', '--no-gitignore', '-c', path.join('bench', 'cspell.bench.json'), path.relative(ROOT, file),
