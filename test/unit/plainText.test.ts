@@ -41,6 +41,15 @@ describe('plain-text recognizer: what a coder sees marked in prose', () => {
     }
   });
 
+  it('reads every word: codes next to words with digits, after modifiers, at the start and the end of the text', () => {
+    assert.deepEqual(codes('64866'), ['64866']);
+    assert.deepEqual(codes('Room 12B, 3x daily: 64866 and J1100'), ['64866', 'J1100']);
+    assert.deepEqual(codes('A1B2C3D4 64866 x9y8 27447'), ['64866', '27447']);
+    assert.deepEqual(codes('64866-22 27447-RT 64866'), ['64866-22', '27447-RT', '64866']);
+    assert.deepEqual(codes('1648660 64866'), ['64866']);
+    assert.deepEqual(codes('HCHG TC-99M SESTAMIBI DIAGNOSTIC UP TO 40MC (AKA A9500)'), ['A9500']);
+  });
+
   it('never marks an unknown code-shaped number in prose', () => {
     assert.deepEqual(codes('order 99999 and 12345 arrived'), []);
   });

@@ -3,8 +3,8 @@
  *
  * Outside a code context a five-character token is reported only when the loaded data
  * knows the code, and never when it is part of a longer number, an amount, a date, a
- * phone number, a ZIP code or an identifier. One pass over the characters, no regular
- * expressions on the document text.
+ * phone number, a ZIP code or an identifier. One pass over the characters (stopping at digits),
+ * no regular expressions on the document text.
  *
  * FHIR Shorthand (and any text) writing a code with its system, `$CPT#99213`,
  * `$HCPCS#G0121`, `http://www.ama-assn.org/go/cpt#99213`, is a code context: the code is
@@ -42,22 +42,35 @@ const STATES = new Set(
 
 const CUE_WORDS = new Set(['cpt', 'hcpcs', 'hcpc', 'code', 'codes', 'procedure', 'procedures', 'cpt®', 'cpt(r)']);
 
-/** Appends the occurrences in `[from, to)` to `out` (a new array by default) and returns it. */
+/**
+ * Appends the occurrences in `[from, to)` to `out` (a new array by default) and returns it.
+ *
+ * A word is a run of letters, digits and `_` (one starts at `from` too, and where a code's
+ * modifiers end); only a five-character word can be a code, and only one with a digit (every code
+ * has digits in its middle three places). So the scan stops only at digits and looks at the word
+ * around each: prose is mostly letters, and a charge master's descriptions are read once per check.
+ */
 export function recognizePlainText(text: string, data: RecognizerData, lines = new LineIndex(text), from = 0, to = text.length, out: CodeOccurrence[] = []): CodeOccurrence[] {
+  // Where the word around a digit may start: the scan has looked at everything before it.
+  let wordsFrom = from;
   let i = from;
   while (i < to) {
-    if (!isWordChar(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) {
       i++;
       continue;
     }
-    const start = i;
+    let start = i;
+    while (start > wordsFrom && isWordChar(text.charCodeAt(start - 1))) start--;
+    i++;
     while (i < to && isWordChar(text.charCodeAt(i))) i++;
+    wordsFrom = i;
     if (i - start !== 5) continue;
     const occurrence = recognizeToken(text, start, i, data, lines);
     if (occurrence) {
       out.push(occurrence);
       const last = occurrence.modifiers[occurrence.modifiers.length - 1];
-      if (last) i = lines.offset(last.range.endLine, last.range.endCharacter);
+      if (last) wordsFrom = i = lines.offset(last.range.endLine, last.range.endCharacter);
     }
   }
   return out;
