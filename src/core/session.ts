@@ -326,11 +326,15 @@ export class CheckSession {
   private rowsOnly(before: EditedText, edit: TextEdit): boolean {
     if (this.kind !== 'csv' || !this.csv || this.multilineFields) return false;
     if (edit.start < this.csv.dataStart) return false;
-    if (edit.text.includes('"') || before.slice(edit.start, edit.oldEnd).includes('"')) return false;
-    // The edited rows must hold no quote either: a quoted field may hide a delimiter.
+    // A quote written or removed may open or close a field over several lines.
+    if (edit.text.includes('"')) return false;
     const first = this.lines.lineStart(this.lines.lineAt(edit.start));
-    const last = this.lines.lineEnd(this.lines.lineAt(edit.oldEnd));
-    return before.slice(first, last).indexOf('"') < 0;
+    const rows = before.slice(first, this.lines.lineEnd(this.lines.lineAt(edit.oldEnd)));
+    if (rows.indexOf('"') < 0) return true;
+    if (rows.slice(edit.start - first, edit.oldEnd - first).includes('"')) return false;
+    // Quoted cells ("$1,081.38 ", most rows of a fee schedule) are read again with their rows; a
+    // line break typed inside one would make a cell over two lines, and rows no longer lines.
+    return !hasQuotedLineBreak(rows.slice(0, edit.start - first) + edit.text + rows.slice(edit.oldEnd - first));
   }
 }
 

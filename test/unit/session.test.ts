@@ -83,6 +83,38 @@ describe('checking while editing (CheckSession)', () => {
     }
   });
 
+  it('rows with quoted cells (a fee schedule\'s prices, descriptions with commas) are row edits too, equal to a full check after 400 random edits', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i},"KNEE, ${i % 2 ? 'LEFT' : 'RIGHT'}",${['64866', '99213', 'J1100', '27447'][i % 4]},${i % 3 ? '' : 'RT'},${i % 5 ? '11' : '22'},outpatient,C${i >> 1},"$1,0${i}.38 "`);
+    const s = new CheckSession(engine, [CHARGES.split('\n')[0], ...rows, ''].join('\n'), { fileName: 'x.csv' });
+    const r = rng(11);
+    // Delimiters typed inside quoted cells and out, codes and modifiers typed over, rows added and
+    // deleted whole (a line break typed inside a quoted cell is the next test's).
+    const snippets = ['64866', '99213', 'J1100', ',', '-22', 'RT', '22', 'x', '', '0', ', LEFT', ' '];
+    let rowEdits = 0;
+    for (let i = 0; i < 400; i++) {
+      const line = 1 + Math.floor(r() * (s.lines.lineCount - 2));
+      const lineStart = s.lines.lineStart(line);
+      const start = Math.min(s.text.length, lineStart + Math.floor(r() * 40));
+      const pick = r();
+      const edit: TextEdit = pick < 0.1 ? { start: lineStart, oldEnd: lineStart, text: `7,"ADDED, ${i}",99214,,11,outpatient,C9,"$2.00 "\n` }
+        : pick < 0.2 ? { start: lineStart, oldEnd: s.lines.lineStart(line + 1), text: '' }
+          : { start, oldEnd: Math.min(s.lines.lineEnd(line), start + Math.floor(r() * 4)), text: snippets[Math.floor(r() * snippets.length)] };
+      // A quote removed is a full check by design, and leaves a cell open over the next lines.
+      if (s.text.slice(edit.start, edit.oldEnd).includes('"')) edit.oldEnd = edit.start;
+      if (s.edit(edit) === 'rows') rowEdits++;
+      assertSameAsFull(s, `edit ${i} ${JSON.stringify(edit)}`);
+    }
+    assert.ok(rowEdits > 200, `most edits are row edits (${rowEdits} of 400)`);
+  });
+
+  it('a line break typed inside a quoted cell is a full check (the cell now spans two lines)', () => {
+    const s = new CheckSession(engine, `${CHARGES.split('\n')[0]}\n1,"KNEE, LEFT",27447,RT,21,inpatient,C1,"$900.00 "\n2,VISIT,99213,,11,outpatient,C2,80.00\n`, { fileName: 'x.csv' });
+    const inside = s.text.indexOf('LEFT');
+    assert.equal(s.edit({ start: inside, oldEnd: inside, text: '1' }), 'rows');
+    assert.equal(s.edit({ start: inside, oldEnd: inside, text: '\n' }), 'full');
+    assertSameAsFull(s, 'a cell over two lines');
+  });
+
   it('stays equal to a full check over runs of row edits made without reading the text in between', () => {
     const rows = Array.from({ length: 60 }, (_, i) => `${i},ITEM ${i},${['64866', '99213', 'J1100', '27447'][i % 4]},${i % 3 ? '' : 'RT'},${i % 5 ? '11' : '99'},outpatient,,1.00`);
     let text = [CHARGES.split('\n')[0], ...rows, ''].join('\n');
@@ -223,6 +255,22 @@ describe('checking while editing (CheckSession)', () => {
       if (i % 10 === 9) assertSameAsFull(s, `edit ${i}`);
     }
     assert.ok(rows > 30, `most edits are row edits (${rows})`);
+  });
+
+  it('on the CMS lab fee schedule, whose rows mostly quote their descriptors, code edits are row edits equal to a full check', function () {
+    const file = sharedFile(this, 'samples/real/cms_clfs_2024_q4v1.csv');
+    const s = new CheckSession(engine, decodeText(fs.readFileSync(file)).text, { fileName: 'clfs.csv' });
+    const r = rng(13);
+    let rows = 0;
+    let quoted = 0;
+    for (let i = 0; i < 40; i++) {
+      const line = 10 + Math.floor(r() * (s.lines.lineCount - 12));
+      const start = s.lines.lineStart(line) + 5; // 2024,0002U,...: the HCPCS column
+      if (s.text.slice(start, s.lines.lineEnd(line)).includes('"')) quoted++;
+      if (s.edit({ start, oldEnd: start + 5, text: ['J1100', '80053', '99999', '87070'][i % 4] }) === 'rows') rows++;
+      if (i % 10 === 9) assertSameAsFull(s, `edit ${i}`, 'clfs.csv');
+    }
+    assert.ok(quoted > 25 && rows === 40, `${rows} of 40 edits were row edits, ${quoted} in rows with quoted cells`);
   });
 });
 
