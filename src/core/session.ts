@@ -22,6 +22,9 @@ import { ClaimLines } from './claimLines';
 import { claimWindow, X12Layout } from './x12ClaimWindow';
 import { countInpatientOnly } from './inpatientCount';
 import { hasQuotedLineBreak } from './recognize/csv/quotedLineBreak';
+import { completionContextInParts } from './complete/parts';
+import type { CompletionOptions } from './complete/context';
+import type { CompletionContext } from './complete/types';
 
 /** One edit in offsets of the text before it: `[start, oldEnd)` replaced by `text`. */
 export interface TextEdit {
@@ -162,6 +165,23 @@ export class CheckSession {
       this.invalid = found.invalid;
     }
     this.checked(this.engine.findings(this.occurrences, this.text, this.check, this.lines, this.invalid));
+  }
+
+  /**
+   * The completion context at `offset` of the session's text, as `completionContext` gives it for
+   * the whole text, read from the parts it needs (see complete/parts.ts): a host never joins a
+   * large text per keystroke. The kind and a CSV's header are this check's.
+   */
+  completionContext(offset: number, options: CompletionOptions): CompletionContext | undefined {
+    const { source, lines } = this;
+    return completionContextInParts({
+      length: source.length,
+      lineCount: lines.lineCount,
+      slice: (start, end) => source.slice(start, end),
+      lineAt: (o) => lines.lineAt(o),
+      lineStart: (line) => lines.lineStart(line),
+      transactionLines: this.x12?.kinds.map((k) => k.line),
+    }, offset, { ...options, kind: this.kind, csv: this.csv });
   }
 
   /** How many occurrences are inpatient only on their date of service (see core/inpatientCount). */

@@ -41,7 +41,7 @@ export class DocumentCache implements vscode.Disposable {
   private disposed = false;
   private readonly listener: vscode.Disposable;
   /** How the last edits were handled, for the output channel and tests. */
-  readonly stats = { rowEdits: 0, fullChecks: 0, slicedChecks: 0, droppedChecks: 0, pauses: 0, checking: 0 };
+  readonly stats = { rowEdits: 0, fullChecks: 0, slicedChecks: 0, droppedChecks: 0, pauses: 0, checking: 0, completionsInParts: 0 };
 
   constructor() {
     this.listener = vscode.workspace.onDidChangeTextDocument((e) => this.applyChanges(e));
@@ -104,6 +104,12 @@ export class DocumentCache implements vscode.Disposable {
         resolve(session);
       }, reject);
     });
+  }
+
+  /** The session of the document's current version with this engine, if one is kept (none is made). */
+  current(document: vscode.TextDocument, engine: Engine): CheckSession | undefined {
+    const hit = this.entries.get(document.uri.toString());
+    return hit && hit.version === document.version && hit.engine === engine ? hit.session : undefined;
   }
 
   /** Occurrences for providers that need no findings: any session of the current version will do. */

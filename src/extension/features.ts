@@ -35,7 +35,7 @@ export interface CptLensApi {
    * How edits were checked so far: row by row, in full (`slicedChecks` of them in slices, yielding
    * to other work), checks dropped because the document changed, and checks running now.
    */
-  checkStats(): { rowEdits: number; fullChecks: number; sessions: number; slicedChecks: number; droppedChecks: number; pauses: number; checking: number };
+  checkStats(): { rowEdits: number; fullChecks: number; sessions: number; slicedChecks: number; droppedChecks: number; pauses: number; checking: number; completionsInParts: number };
 }
 
 export interface Features {
@@ -128,7 +128,7 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
 
   return {
     hover: new HoverProvider(data, documents, log),
-    completion: new CompletionProvider(data, log),
+    completion: new CompletionProvider(data, documents, log),
     codeActions: new CodeActions(diagnostics, log),
     inlayHints,
     commands,

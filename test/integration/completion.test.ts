@@ -1,6 +1,9 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { open, positionOf } from './helpers';
+import { open, positionOf, until } from './helpers';
 
 /** CPT Lens items only (word-based suggestions of the editor are left out), in the order the list shows them. */
 async function complete(document: vscode.TextDocument, position: vscode.Position, resolve = 0): Promise<vscode.CompletionItem[]> {
@@ -132,6 +135,36 @@ describe('completion in notes', () => {
       assert.equal(lineAfter(document, words[0]), 'For 64866 use it.');
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
+
+describe('completion in a large charge file', () => {
+  it('far below the header, in a row just typed in, codes come from the rows around the cursor (the document is not joined per keystroke)', async function () {
+    this.timeout(60_000);
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i},"ITEM, ${i}",99213,,11,"$1,000.00 "`);
+    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number; completionsInParts: number } }>('cpt-lens.cpt-lens')!.exports;
+    await api.ready();
+    const checks = api.checkStats().fullChecks;
+    // A file on disk: an untitled document may get the name of one a test before just closed.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-completion-')), 'charges.csv');
+    fs.writeFileSync(file, `CDM,Description,CPT,MOD,POS,Charge\n${rows.join('\n')}\n`);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const editor = await vscode.window.showTextDocument(document);
+    try {
+      assert.ok(await until(async () => api.checkStats().fullChecks > checks), 'the document was checked');
+      const line = 4001;
+      const at = document.lineAt(line).text.indexOf('99213');
+      const before = api.checkStats();
+      assert.ok(await editor.edit((e) => e.replace(new vscode.Range(line, at, line, at + 5), '6486')));
+      assert.ok(await until(async () => api.checkStats().rowEdits > before.rowEdits), 'the edit of a row with quoted cells was a row edit');
+      const items = await complete(document, new vscode.Position(line, at + 4));
+      assert.ok(items.map(label).includes('64866'), items.map(label).join(' '));
+      assert.ok(items.every((i) => rangeOf(i).start.line === line && rangeOf(i).start.character === at), 'each item replaces the typed code');
+      assert.ok(api.checkStats().completionsInParts > before.completionsInParts, 'completion read the session\'s parts of the text');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });
 });

@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { diagnostics, open, ruleOf, problemOf, until } from './helpers';
 
@@ -212,7 +215,10 @@ describe('a file with more problems than VS Code shows (1,000 per file)', () => 
     this.timeout(60_000);
     // 3,000 rows with an unknown code, and 1,500 with a modifier written twice (its removal is safe for every row).
     const rows = Array.from({ length: 4500 }, (_, i) => (i % 3 === 2 ? `99213-25-25,Row ${i}` : `99999,Row ${i}`));
-    const document = await vscode.workspace.openTextDocument({ language: 'csv', content: `CPT,Description\n${rows.join('\n')}\n` });
+    // A file on disk: an untitled document may get the name of one a test before just closed.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-problems-')), 'claims.csv');
+    fs.writeFileSync(file, `CPT,Description\n${rows.join('\n')}\n`);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     const editor = await vscode.window.showTextDocument(document);
     const top = await diagnostics(document.uri, (d) => d.some((x) => x.range.start.line === 1));
     assert.ok(top.length <= 1000, `${top.length} problems handed to VS Code`);
@@ -229,6 +235,7 @@ describe('a file with more problems than VS Code shows (1,000 per file)', () => 
       assert.equal(fixAll, 'Fix all modifier-duplicate problems in this file (1500)');
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Completion in a large document from the parts of its text it needs. A host that hands over the
+ * whole text per request pays for it: VS Code joins every line of a document into one string the
+ * first time `getText()` is called after an edit (about 150 ms for a 34 MB charge master on the
+ * project's machine), and a completion request comes with each keystroke typed in a code cell.
+ *
+ * What completion reads besides the lines around the cursor is at the document's start (its kind,
+ * a CSV header and the rows sampled after it, the X12 separators in ISA), plus, in X12, the GS or ST
+ * that says whether the cursor is in an 837I. So it is given the first `HEAD_LINES` lines, that
+ * GS or ST line, and the cursor's line with `AROUND_LINES` on each side, joined, and its offsets are
+ * moved back to the document's. Reading a document's kind and CSV header from its start alone
+ * could differ from the whole text, so the caller passes the ones a check found.
+ */
+import type { DocumentKind } from '../recognize/detect';
+import type { CsvContext } from '../recognize/csv/headers';
+import { completionContext, CompletionOptions } from './context';
+import type { CompletionContext } from './types';
+
+/** A document's text read in parts, and its lines. */
+export interface CompletionSource {
+  readonly length: number;
+  readonly lineCount: number;
+  slice(start: number, end: number): string;
+  lineAt(offset: number): number;
+  lineStart(line: number): number;
+  /** X12: the lines where a GS or ST set the transaction, in order. */
+  readonly transactionLines?: readonly number[];
+}
+
+/** The document's first lines: 60 rows to find a CSV header in and 400 sampled after it, with room to spare. */
+export const HEAD_LINES = 1000;
+/** Lines read on each side of the cursor's (completion reads the cursor's line only). */
+const AROUND_LINES = 2;
+
+/** `completionContext` of the whole text, read from `source` in parts; the kind (and a CSV's header) as a check found them. */
+export function completionContextInParts(source: CompletionSource, offset: number, options: CompletionOptions & { kind: DocumentKind; csv?: CsvContext }): CompletionContext | undefined {
+  const line = source.lineAt(offset);
+  const last = Math.min(source.lineCount, line + AROUND_LINES + 1);
+  const end = last < source.lineCount ? source.lineStart(last) : source.length;
+  const from = line - AROUND_LINES;
+  const headEnd = source.lineStart(Math.min(HEAD_LINES, source.lineCount - 1));
+  // JSON completion finds the objects around the cursor itself, scanning up to a megabyte; a CSV
+  // header that ends past the head (rows of many lines) is read from the text before the cursor.
+  if (from <= HEAD_LINES || options.kind === 'json' || (options.csv && options.csv.dataStart > headEnd)) {
+    return completionContext(options.kind === 'json' ? source.slice(0, source.length) : source.slice(0, end), offset, options);
+  }
+  let text = source.slice(0, headEnd);
+  const transaction = lastBefore(source.transactionLines, from);
+  if (transaction !== undefined && transaction >= HEAD_LINES) text += source.slice(source.lineStart(transaction), source.lineStart(transaction + 1));
+  const start = source.lineStart(from);
+  const shift = start - text.length;
+  const found = completionContext(text + source.slice(start, end), offset - shift, options);
+  // Everything a context holds as an offset is its range, on the cursor's line.
+  return found && { ...found, range: { start: found.range.start + shift, end: found.range.end + shift } };
+}
+
+function lastBefore(lines: readonly number[] | undefined, line: number): number | undefined {
+  let found: number | undefined;
+  for (const l of lines ?? []) {
+    if (l >= line) break;
+    found = l;
+  }
+  return found;
+}
