@@ -21,7 +21,7 @@ import { firstOnOrAfterLine } from './occurrenceAt';
 import { ClaimLines } from './claimLines';
 import { claimWindow, X12Layout } from './x12ClaimWindow';
 import { countInpatientOnly } from './inpatientCount';
-import { hasQuotedLineBreak } from './recognize/csv/quotedLineBreak';
+import { hasQuotedLineBreak, rowsAreLines } from './recognize/csv/quotedLineBreak';
 import { completionContextInParts } from './complete/parts';
 import type { CompletionOptions } from './complete/context';
 import type { CompletionContext } from './complete/types';
@@ -354,7 +354,8 @@ export class CheckSession {
     if (rows.slice(edit.start - first, edit.oldEnd - first).includes('"')) return false;
     // Quoted cells ("$1,081.38 ", most rows of a fee schedule) are read again with their rows; a
     // line break typed inside one would make a cell over two lines, and rows no longer lines.
-    return !hasQuotedLineBreak(rows.slice(0, edit.start - first) + edit.text + rows.slice(edit.oldEnd - first));
+    const after = rows.slice(0, edit.start - first) + edit.text + rows.slice(edit.oldEnd - first);
+    return !hasQuotedLineBreak(after) && rowsAreLines(after, this.csv.delimiter);
   }
 }
 

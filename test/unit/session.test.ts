@@ -115,6 +115,17 @@ describe('checking while editing (CheckSession)', () => {
     assertSameAsFull(s, 'a cell over two lines');
   });
 
+  it('so is a line break typed where stray quotes hide an open cell (the tokenizer\'s reading, not only the count of quotes)', () => {
+    // `"ab"x"` is a closed cell and stray characters; `"cd` then opens a cell the line break falls in,
+    // though both lines hold an even number of quotes (`R"T` is one more stray quote).
+    const s = new CheckSession(engine, `${CHARGES.split('\n')[0]}\n1,"ab"x","cd ef",27447,R"T,21,inpatient,C1,9.00\n2,VISIT,99213,,11,outpatient,C2,80.00\n`, { fileName: 'x.csv' });
+    const before = s.text.indexOf('VISIT');
+    assert.equal(s.edit({ start: before, oldEnd: before, text: 'A' }), 'rows', 'the file has no cell over two lines');
+    const at = s.text.indexOf(' ef');
+    assert.equal(s.edit({ start: at, oldEnd: at, text: '\n' }), 'full');
+    assertSameAsFull(s, 'stray quotes');
+  });
+
   it('stays equal to a full check over runs of row edits made without reading the text in between', () => {
     const rows = Array.from({ length: 60 }, (_, i) => `${i},ITEM ${i},${['64866', '99213', 'J1100', '27447'][i % 4]},${i % 3 ? '' : 'RT'},${i % 5 ? '11' : '99'},outpatient,,1.00`);
     let text = [CHARGES.split('\n')[0], ...rows, ''].join('\n');

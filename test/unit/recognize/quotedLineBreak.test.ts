@@ -1,6 +1,6 @@
 /** Whether a CSV's rows are its lines: a quoted field over several lines says no. */
 import { strict as assert } from 'assert';
-import { hasQuotedLineBreak } from '../../../src/core/recognize/csv/quotedLineBreak';
+import { hasQuotedLineBreak, rowsAreLines } from '../../../src/core/recognize/csv/quotedLineBreak';
 
 /** The definition, one character at a time: quotes toggle, a line break inside counts. */
 function byCharacter(text: string, from: number): boolean {
@@ -57,5 +57,13 @@ describe('CSV: a quoted field over several lines', () => {
     const rows = '99213,"$1.00 ","$2.00 "\n'.repeat(5000);
     assert.equal(hasQuotedLineBreak(rows), false);
     assert.equal(hasQuotedLineBreak(`${rows}99214,"two\nlines"\n${rows}`), true);
+  });
+
+  it('as the tokenizer reads rows: a cell opened after stray quotes, or left open at the end, runs over the line break', () => {
+    assert.equal(rowsAreLines('1,"KNEE, LEFT",27447\n2,"$1,0.38 ",99213', 44), true);
+    assert.equal(rowsAreLines('1,"ab"x","cd\n ef",27447', 44), false);
+    assert.equal(hasQuotedLineBreak('1,"ab"x","cd\n ef",27447'), false, 'the pairing of quotes alone misses it');
+    assert.equal(rowsAreLines('1,"open', 44), false);
+    assert.equal(rowsAreLines('1\t"a\tb"\t2', 9), true);
   });
 });

@@ -8,6 +8,7 @@
  * half the check of a 34 MB charge master; the pairs are matched natively here, about a quarter of
  * that loop, and a file without quotes is answered by one search.
  */
+import { tokenizeCsv } from './tokenize';
 
 /** Up to 4096 quote pairs without a line break between them, from `lastIndex` (a bound keeps the matcher's backtrack stack small). */
 const PAIRS = /(?:[^"]*"[^"\r\n]*"){0,4096}/y;
@@ -33,4 +34,24 @@ export function hasQuotedLineBreak(text: string, from = 0): boolean {
   const lf = text.indexOf('\n', open + 1);
   const cr = text.indexOf('\r', open + 1);
   return (lf >= 0 && lf < end) || (cr >= 0 && cr < end);
+}
+
+/**
+ * Whether the CSV rows of `text` (whole lines, the first starting outside quotes) end at its line
+ * breaks as the tokenizer reads them: no quoted cell runs over a line break, nor past the end. The
+ * pairing above can disagree with the tokenizer on stray quotes (`"ab"x","cd` opens a cell over
+ * the line break with an even number of quotes), so an edit of rows checks both.
+ */
+export function rowsAreLines(text: string, delimiter: number): boolean {
+  // A line break after the last line: a cell left open there swallows it.
+  const probe = `${text}\n`;
+  let lines = true;
+  tokenizeCsv(probe, delimiter, (row) => {
+    for (let i = row.start; i < row.end; i++) {
+      const c = probe.charCodeAt(i);
+      if (c === 10 || c === 13) return (lines = false);
+    }
+    return true;
+  });
+  return lines;
 }
