@@ -346,16 +346,15 @@ export class CheckSession {
   private rowsOnly(before: EditedText, edit: TextEdit): boolean {
     if (this.kind !== 'csv' || !this.csv || this.multilineFields) return false;
     if (edit.start < this.csv.dataStart) return false;
-    // A quote written or removed may open or close a field over several lines.
-    if (edit.text.includes('"')) return false;
     const first = this.lines.lineStart(this.lines.lineAt(edit.start));
     const rows = before.slice(first, this.lines.lineEnd(this.lines.lineAt(edit.oldEnd)));
-    if (rows.indexOf('"') < 0) return true;
-    if (rows.slice(edit.start - first, edit.oldEnd - first).includes('"')) return false;
-    // Quoted cells ("$1,081.38 ", most rows of a fee schedule) are read again with their rows; a
-    // line break typed inside one would make a cell over two lines, and rows no longer lines.
     const after = rows.slice(0, edit.start - first) + edit.text + rows.slice(edit.oldEnd - first);
-    return !hasQuotedLineBreak(after) && rowsAreLines(after, this.csv.delimiter);
+    if (rows.indexOf('"') < 0 && after.indexOf('"') < 0) return true;
+    // Quoted cells ("$1,081.38 ", most rows of a fee schedule) are read again with their rows. The
+    // rows must stay lines: no line break typed inside a quoted cell, no quote typed or removed that
+    // leaves one open, as the quotes pair (what a full check tests the file with) and as the
+    // tokenizer reads them (the two differ on stray quotes).
+    return !hasQuotedLineBreak(`${after}\n`) && rowsAreLines(after, this.csv.delimiter);
   }
 }
 

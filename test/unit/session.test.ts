@@ -83,13 +83,13 @@ describe('checking while editing (CheckSession)', () => {
     }
   });
 
-  it('rows with quoted cells (a fee schedule\'s prices, descriptions with commas) are row edits too, equal to a full check after 400 random edits', () => {
+  it('rows with quoted cells (a fee schedule\'s prices, descriptions with commas) are row edits too, rows with quotes added whole as well, equal to a full check after 400 random edits', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `${i},"KNEE, ${i % 2 ? 'LEFT' : 'RIGHT'}",${['64866', '99213', 'J1100', '27447'][i % 4]},${i % 3 ? '' : 'RT'},${i % 5 ? '11' : '22'},outpatient,C${i >> 1},"$1,0${i}.38 "`);
     const s = new CheckSession(engine, [CHARGES.split('\n')[0], ...rows, ''].join('\n'), { fileName: 'x.csv' });
     const r = rng(11);
     // Delimiters typed inside quoted cells and out, codes and modifiers typed over, rows added and
     // deleted whole (a line break typed inside a quoted cell is the next test's).
-    const snippets = ['64866', '99213', 'J1100', ',', '-22', 'RT', '22', 'x', '', '0', ', LEFT', ' '];
+    const snippets = ['64866', '99213', 'J1100', ',', '-22', 'RT', '22', 'x', '', '0', ', LEFT', ' ', '""', ',"Q, R"'];
     let rowEdits = 0;
     for (let i = 0; i < 400; i++) {
       const line = 1 + Math.floor(r() * (s.lines.lineCount - 2));
@@ -99,7 +99,8 @@ describe('checking while editing (CheckSession)', () => {
       const edit: TextEdit = pick < 0.1 ? { start: lineStart, oldEnd: lineStart, text: `7,"ADDED, ${i}",99214,,11,outpatient,C9,"$2.00 "\n` }
         : pick < 0.2 ? { start: lineStart, oldEnd: s.lines.lineStart(line + 1), text: '' }
           : { start, oldEnd: Math.min(s.lines.lineEnd(line), start + Math.floor(r() * 4)), text: snippets[Math.floor(r() * snippets.length)] };
-      // A quote removed is a full check by design, and leaves a cell open over the next lines.
+      // A quote removed or typed alone leaves a cell open over the next lines: a full check, and so
+      // would every edit after it be (the next test's).
       if (s.text.slice(edit.start, edit.oldEnd).includes('"')) edit.oldEnd = edit.start;
       if (s.edit(edit) === 'rows') rowEdits++;
       assertSameAsFull(s, `edit ${i} ${JSON.stringify(edit)}`);
@@ -111,8 +112,22 @@ describe('checking while editing (CheckSession)', () => {
     const s = new CheckSession(engine, `${CHARGES.split('\n')[0]}\n1,"KNEE, LEFT",27447,RT,21,inpatient,C1,"$900.00 "\n2,VISIT,99213,,11,outpatient,C2,80.00\n`, { fileName: 'x.csv' });
     const inside = s.text.indexOf('LEFT');
     assert.equal(s.edit({ start: inside, oldEnd: inside, text: '1' }), 'rows');
+    assert.equal(s.edit({ start: inside, oldEnd: inside, text: '""' }), 'rows', 'a doubled quote is a quote inside the cell');
+    const next = s.text.indexOf('2,VISIT');
+    assert.equal(s.edit({ start: next, oldEnd: next, text: '3,"HIP, RIGHT",27130,,21,inpatient,C3,"$2.00 "\n' }), 'rows', 'a whole row with quoted cells');
+    assertSameAsFull(s, 'quotes that keep rows on their lines');
     assert.equal(s.edit({ start: inside, oldEnd: inside, text: '\n' }), 'full');
     assertSameAsFull(s, 'a cell over two lines');
+  });
+
+  it('a quote typed alone, or removed, opens a cell to the next lines: a full check', () => {
+    const text = `${CHARGES.split('\n')[0]}\n1,"KNEE, LEFT",27447,RT,21,inpatient,C1,"$900.00 "\n2,VISIT,99213,,11,outpatient,C2,80.00\n`;
+    const typed = new CheckSession(engine, text, { fileName: 'x.csv' });
+    assert.equal(typed.edit({ start: text.indexOf('VISIT'), oldEnd: text.indexOf('VISIT'), text: '"' }), 'full');
+    assertSameAsFull(typed, 'a quote typed');
+    const removed = new CheckSession(engine, text, { fileName: 'x.csv' });
+    assert.equal(removed.edit({ start: text.indexOf('"$900'), oldEnd: text.indexOf('"$900') + 1, text: '' }), 'full');
+    assertSameAsFull(removed, 'a quote removed');
   });
 
   it('so is a line break typed where stray quotes hide an open cell (the tokenizer\'s reading, not only the count of quotes)', () => {
