@@ -248,18 +248,19 @@ function incremental(m, engine, text, fullCheckMs, iterations) {
   const session = new m.CheckSession(engine, text, { fileName: 'charges.csv' });
   const sessionMs = now() - t0;
   const lines = session.lines;
-  // The edit: the code cell of the first row without quotes (a quoted row is a full check by
-  // design) that holds a 5-character code, from the middle of the file on.
+  // The edit: the code cell of the first row with quoted cells (its prices, as most rows of a
+  // charge master; until session 7 such a row was a full check, and the figure took an unquoted
+  // one) that holds a 5-character code, from the middle of the file on.
   let line = Math.floor(lines.lineCount / 2);
   let hit;
   for (; line < lines.lineCount && !hit; line++) {
     const start = lines.lineStart(line);
     const row = text.slice(start, lines.lineEnd(line));
-    if (row.includes('"')) continue;
+    if (!row.includes('"')) continue;
     const o = session.occurrences.find((x) => x.range.startLine === line && x.code.length === 5 && x.text.length === 5);
     if (o) hit = { line, start, row, at: start + o.range.startCharacter, code: o.text };
   }
-  if (!hit) throw new Error('no unquoted row with a code in the CSV');
+  if (!hit) throw new Error('no row with quoted cells and a code in the CSV');
   const newCode = hit.code === '64866' ? '99213' : '64866';
   const replace = (code, by) => ({ start: hit.at, oldEnd: hit.at + 5, text: by });
   const rowEnd = hit.start + hit.row.length + 1; // after the row's line break: a new row goes there

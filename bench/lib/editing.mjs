@@ -69,14 +69,14 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
   }
 }
 
-/** The first row from the middle of the charge CSV without quotes whose fourth column is a five-digit code. */
+/** The first row from the middle of the charge CSV with quoted cells (its prices) whose fourth column is a five-digit code. */
 function chargeRow(text) {
   const lines = text.split('\n');
   for (let line = Math.floor(lines.length / 2); line < lines.length; line++) {
     const m = /^[^,"]*,[^,"]*,[^,"]*,(\d{5}),/.exec(lines[line]);
-    if (m && !lines[line].includes('"')) return { line, character: m[0].length - 6 };
+    if (m && lines[line].includes('"')) return { line, character: m[0].length - 6 };
   }
-  throw new Error('no unquoted row with a code in the charge CSV');
+  throw new Error('no row with quoted cells and a code in the charge CSV');
 }
 
 /** The first SV1 of the middle of the 837P, where its procedure code starts (after `HC:`). */
