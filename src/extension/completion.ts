@@ -60,7 +60,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
       const offset = document.offsetAt(position);
       const wordPrefix = vscode.workspace.getConfiguration('cptLens', document).get<string>('completion.wordPrefix', DEFAULT_WORD_PREFIX);
       const options = { data: engine, fileName: document.fileName, languageId: document.languageId, wordPrefix };
-      // A document whose check session follows its edits is read in parts: \`getText()\` joins the
+      // A document whose check session follows its edits is read in parts: `getText()` joins the
       // whole document after every edit (150 ms for a 34 MB charge master), once per keystroke here.
       const session = this.documents.current(document, engine);
       if (session) this.documents.stats.completionsInParts++;

@@ -7,8 +7,7 @@ import type { DataHost } from './dataHost';
 import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
 import type { Log } from './log';
-import type { Diagnostics } from './diagnostics';
-import { SHOWN_PER_FILE } from './diagnostics';
+import { SHOWN_PER_FILE, type Diagnostics } from './diagnostics';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('cptLens.status', { language: '*' });
