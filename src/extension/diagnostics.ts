@@ -103,16 +103,28 @@ export class Diagnostics implements vscode.Disposable {
     }
   }
 
-  /** Hands VS Code the problems of `findings` (in document order) it can show: all, or those nearest the view. */
+  /**
+   * Hands VS Code the problems of `findings` (in document order) it can show: all, or those nearest
+   * the view and, as VS Code does when it cuts, a note of how many more there are (it takes the
+   * place of the last one).
+   */
   private publish(document: vscode.TextDocument, findings: readonly Finding[]): void {
     const key = document.uri.toString();
-    const shown = findingsNear(findings, visibleSpans(document), SHOWN_PER_FILE);
+    const cut = findings.length > SHOWN_PER_FILE;
+    const shown = findingsNear(findings, visibleSpans(document), cut ? SHOWN_PER_FILE - 1 : SHOWN_PER_FILE);
     this.published.set(key, { version: document.version, findings, shown });
-    if (shown.length < findings.length && !this.toldCut.has(key)) {
-      this.toldCut.add(key);
-      this.log.info(`${vscode.workspace.asRelativePath(document.uri)} has ${findings.length.toLocaleString('en-US')} problems; VS Code shows ${SHOWN_PER_FILE.toLocaleString('en-US')} per file, so CPT Lens shows those nearest the lines on screen (again as you scroll). \`npx cpt-lens check\` lists them all.`);
+    const diagnostics = shown.map((f) => this.made.diagnostic(f, document.uri));
+    if (cut) {
+      const more = (findings.length - shown.length).toLocaleString('en-US');
+      const note = new vscode.Diagnostic(diagnostics[diagnostics.length - 1].range, `Not showing ${more} further CPT Lens problems of this file: VS Code shows ${SHOWN_PER_FILE.toLocaleString('en-US')} per file, and CPT Lens those nearest the lines on screen (others as you scroll). \`npx cpt-lens check\` lists them all.`, vscode.DiagnosticSeverity.Information);
+      note.source = 'CPT Lens';
+      diagnostics.push(note);
+      if (!this.toldCut.has(key)) {
+        this.toldCut.add(key);
+        this.log.info(`${vscode.workspace.asRelativePath(document.uri)} has ${findings.length.toLocaleString('en-US')} problems; VS Code shows ${SHOWN_PER_FILE.toLocaleString('en-US')} per file, so CPT Lens shows those nearest the lines on screen (again as you scroll).`);
+      }
     }
-    this.collection.set(document.uri, shown.map((f) => this.made.diagnostic(f, document.uri)));
+    this.collection.set(document.uri, diagnostics);
   }
 
   private unpublish(document: vscode.TextDocument): void {

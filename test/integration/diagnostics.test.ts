@@ -222,6 +222,8 @@ describe('a file with more problems than VS Code shows (1,000 per file)', () => 
     const editor = await vscode.window.showTextDocument(document);
     const top = await diagnostics(document.uri, (d) => d.some((x) => x.range.start.line === 1));
     assert.ok(top.length <= 1000, `${top.length} problems handed to VS Code`);
+    const note = top.find((x) => x.message.startsWith('Not showing'));
+    assert.equal(note?.message.split(':')[0], 'Not showing 3,501 further CPT Lens problems of this file', 'the Problems panel says how many more there are');
     assert.ok(!top.some((x) => x.range.start.line > 4000), 'the end of the file is not on screen');
     try {
       editor.revealRange(new vscode.Range(4400, 0, 4400, 0), vscode.TextEditorRevealType.InCenter);
