@@ -1,9 +1,10 @@
 /**
  * Which findings of a document to show when there are more than a host can show. VS Code shows at
  * most 1,000 problems per file and cuts the rest by severity, whatever is on screen: in a claim
- * file with 57,000 problems, a code typed into row 100,000 got a problem that never showed. So the
- * host asks for the findings nearest the lines on screen: those on them first, then outward above
- * and below, each visible span its share of the limit.
+ * file with 57,000 problems, a code typed into row 100,000 got a problem that never showed. Its
+ * editor also draws squiggles (and problem hovers) for the first 500 problems of a file only, in
+ * the order they were handed over. So the host asks for the findings nearest the lines on screen,
+ * nearest first: those on them, then outward above and below, each visible span in turn.
  */
 import type { Range } from './model';
 
@@ -14,26 +15,30 @@ export interface LineSpan {
 }
 
 /**
- * At most `limit` of `findings` (in document order), in document order: all of them when they fit
- * (the same array), else the nearest to `spans` (none: the top of the document, where a file opens).
+ * At most `limit` of `findings` (in document order): all of them when they fit (the same array, in
+ * document order), else the nearest to `spans` (none: the top of the document, where a file opens),
+ * nearest first, the spans taking turns.
  */
 export function findingsNear<T extends { range: Range }>(findings: readonly T[], spans: readonly LineSpan[], limit: number): readonly T[] {
   if (findings.length <= limit) return findings;
   const around = spans.length ? spans : [{ first: 0, last: 0 }];
   const taken = new Uint8Array(findings.length);
   const share = Math.max(1, Math.floor(limit / around.length));
+  const picked: number[][] = [];
   let count = 0;
   for (const span of around) {
     if (count >= limit) break;
-    count += takeNearest(findings, span, Math.min(share, limit - count), taken);
+    const near = takeNearest(findings, span, Math.min(share, limit - count), taken);
+    picked.push(near);
+    count += near.length;
   }
   const out: T[] = [];
-  for (let i = 0; i < findings.length; i++) if (taken[i]) out.push(findings[i]);
+  for (let k = 0; out.length < count; k++) for (const near of picked) if (k < near.length) out.push(findings[near[k]]);
   return out;
 }
 
-/** Marks up to `n` findings not yet taken, nearest to `span` first; returns how many it marked. */
-function takeNearest<T extends { range: Range }>(findings: readonly T[], span: LineSpan, n: number, taken: Uint8Array): number {
+/** Marks up to `n` findings not yet taken, nearest to `span` first; returns their indexes in that order. */
+function takeNearest<T extends { range: Range }>(findings: readonly T[], span: LineSpan, n: number, taken: Uint8Array): number[] {
   const distance = (i: number): number => {
     const line = findings[i].range.startLine;
     return line < span.first ? span.first - line : line > span.last ? line - span.last : 0;
@@ -41,12 +46,12 @@ function takeNearest<T extends { range: Range }>(findings: readonly T[], span: L
   // Below: from the first finding starting on or after the span's first line; above: before it.
   let below = firstStartingOnOrAfter(findings, span.first);
   let above = below - 1;
-  let marked = 0;
-  while (marked < n && (above >= 0 || below < findings.length)) {
+  const marked: number[] = [];
+  while (marked.length < n && (above >= 0 || below < findings.length)) {
     const next = below < findings.length && (above < 0 || distance(below) <= distance(above)) ? below++ : above--;
     if (!taken[next]) {
       taken[next] = 1;
-      marked++;
+      marked.push(next);
     }
   }
   return marked;

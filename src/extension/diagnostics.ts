@@ -3,8 +3,9 @@
  * cleared when a document closes. A document over the size limit is skipped with a notice.
  *
  * VS Code shows at most 1,000 problems per file and cuts the rest by severity, whatever is on
- * screen. A document with more gets those nearest the lines on screen (core/findingsNear), again
- * as the view scrolls; the status item says how many there are in all.
+ * screen; its editor draws squiggles for the first 500 handed over. A document with more gets those
+ * nearest the lines on screen, nearest first (core/findingsNear), again as the view scrolls; the
+ * status item says how many there are in all.
  */
 import * as vscode from 'vscode';
 import type { DataHost } from './dataHost';

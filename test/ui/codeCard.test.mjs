@@ -10,6 +10,8 @@ import { useWorkbench } from '../harness/ui-fixture.mjs';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const CLAIM = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'chargemaster.csv'), 'utf8');
+// 4,500 rows with a code the data does not know: more problems than VS Code shows per file (1,000).
+const MANY = `CPT,Description\n${Array.from({ length: 4500 }, (_, i) => `99999,Row ${i}`).join('\n')}\n`;
 
 async function keep(wb, name) {
   const file = await wb.screenshot(name);
@@ -22,7 +24,7 @@ async function keep(wb, name) {
 
 describe('the code card in the browser (UI)', function () {
   const wb = useWorkbench({
-    files: { 'chargemaster.csv': CLAIM },
+    files: { 'chargemaster.csv': CLAIM, 'many.csv': MANY },
     settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 14, 'window.zoomLevel': 0 },
   });
 
@@ -40,6 +42,16 @@ describe('the code card in the browser (UI)', function () {
     assert.match(text, /64866 is inpatient only/);
     assert.match(text, /outpatient \(setting "outpatient"\)/);
     await keep(wb, 'problems');
+  });
+
+  it('in a file with more problems than VS Code shows, a code at the end shows its problem where the coder looks', async () => {
+    // VS Code keeps 1,000 problems of a file and draws squiggles for the first 500 handed over:
+    // without CPT Lens choosing those near the view, the end of this file has none.
+    await wb.openFile('many.csv');
+    await wb.page.keyboard.press('Control+End');
+    const text = await wb.hoverText('99999', { expect: 'is not on any loaded', occurrence: 5, timeout: 20_000 });
+    assert.match(text, /99999 is not on any loaded CPT list/);
+    await wb.page.keyboard.press('Escape');
   });
 
   it('inline descriptors appear after the codes', async () => {
