@@ -23,7 +23,7 @@ export interface CompletionSource {
   slice(start: number, end: number): string;
   lineAt(offset: number): number;
   lineStart(line: number): number;
-  /** X12: the lines where a GS or ST set the transaction, in order. */
+  /** X12: the lines where the transaction changed (a GS, an ST, or the first SV2 of a file without them), in order. */
   readonly transactionLines?: readonly number[];
 }
 
