@@ -109,13 +109,11 @@ export class Diagnostics implements vscode.Disposable {
    * the view and, as VS Code does when it cuts, a note of how many more there are (it takes the
    * place of the last one).
    */
-  private publish(document: vscode.TextDocument, findings: readonly Finding[]): void {
+  private publish(document: vscode.TextDocument, findings: readonly Finding[], shown = nearView(document, findings)): void {
     const key = document.uri.toString();
-    const cut = findings.length > SHOWN_PER_FILE;
-    const shown = findingsNear(findings, visibleSpans(document), cut ? SHOWN_PER_FILE - 1 : SHOWN_PER_FILE);
     this.published.set(key, { version: document.version, findings, shown });
     const diagnostics = shown.map((f) => this.made.diagnostic(f, document.uri));
-    if (cut) {
+    if (shown.length < findings.length) {
       const more = (findings.length - shown.length).toLocaleString('en-US');
       const note = new vscode.Diagnostic(diagnostics[diagnostics.length - 1].range, `Not showing ${more} further CPT Lens problems of this file: VS Code shows ${SHOWN_PER_FILE.toLocaleString('en-US')} per file, and CPT Lens those nearest the lines on screen (others as you scroll). \`npx cpt-lens check\` lists them all.`, vscode.DiagnosticSeverity.Information);
       note.source = 'CPT Lens';
@@ -144,9 +142,9 @@ export class Diagnostics implements vscode.Disposable {
       const now = this.published.get(key);
       // A newer version is being checked: its publication will be near the view.
       if (!now || now.version !== document.version || document.isClosed) return;
-      const shown = findingsNear(now.findings, visibleSpans(document), SHOWN_PER_FILE);
+      const shown = nearView(document, now.findings);
       if (shown.length === now.shown.length && shown.every((f, i) => f === now.shown[i])) return;
-      this.publish(document, now.findings);
+      this.publish(document, now.findings, shown);
     }, SCROLL_SETTLE_MS));
   }
 
@@ -191,6 +189,11 @@ export class Diagnostics implements vscode.Disposable {
 
 /** Scrolling fires an event per frame: the problems follow once the view rests this long. */
 const SCROLL_SETTLE_MS = 100;
+
+/** The findings handed to VS Code: all, or those nearest the view with room left for the note of how many more. */
+function nearView(document: vscode.TextDocument, findings: readonly Finding[]): readonly Finding[] {
+  return findingsNear(findings, visibleSpans(document), findings.length > SHOWN_PER_FILE ? SHOWN_PER_FILE - 1 : SHOWN_PER_FILE);
+}
 
 /** The lines of `document` on screen, in every editor showing it. */
 function visibleSpans(document: vscode.TextDocument): LineSpan[] {
