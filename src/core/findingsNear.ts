@@ -7,6 +7,7 @@
  * nearest first: those on them, then outward above and below, each visible span in turn.
  */
 import type { Range } from './model';
+import { firstOnOrAfterLine } from './occurrenceAt';
 
 /** Lines on screen, 0-based, both ends included. */
 export interface LineSpan {
@@ -44,7 +45,7 @@ function takeNearest<T extends { range: Range }>(findings: readonly T[], span: L
     return line < span.first ? span.first - line : line > span.last ? line - span.last : 0;
   };
   // Below: from the first finding starting on or after the span's first line; above: before it.
-  let below = firstStartingOnOrAfter(findings, span.first);
+  let below = firstOnOrAfterLine(findings, span.first);
   let above = below - 1;
   const marked: number[] = [];
   while (marked.length < n && (above >= 0 || below < findings.length)) {
@@ -55,15 +56,4 @@ function takeNearest<T extends { range: Range }>(findings: readonly T[], span: L
     }
   }
   return marked;
-}
-
-function firstStartingOnOrAfter(findings: readonly { range: Range }[], line: number): number {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid].range.startLine < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -41,10 +41,10 @@ function countStartingAtOrBefore<T>(items: readonly T[], rangeOf: (t: T) => Rang
   return lo;
 }
 
-const rangeOfOccurrence = (o: CodeOccurrence): Range => o.range;
+const rangeOfOccurrence = (o: { range: Range }): Range => o.range;
 
-/** Index of the first occurrence that starts on `line` or later (occurrences in document order). */
-export function firstOnOrAfterLine(occurrences: readonly CodeOccurrence[], line: number): number {
+/** Index of the first occurrence (or finding) that starts on `line` or later (the list in document order). */
+export function firstOnOrAfterLine(occurrences: readonly { range: Range }[], line: number): number {
   // Character -1 lies before every start on `line`: counted are the occurrences on earlier lines.
   return countStartingAtOrBefore(occurrences, rangeOfOccurrence, line, -1);
 }
