@@ -51,8 +51,8 @@ export class DocumentCache implements vscode.Disposable {
   session(document: vscode.TextDocument, engine: Engine, check: CheckOptions = {}): CheckSession {
     const key = document.uri.toString();
     const optionsKey = keyOf(check);
-    const hit = this.entries.get(key);
-    if (hit && hit.version === document.version && hit.engine === engine && hit.optionsKey === optionsKey) return hit.session;
+    const hit = this.current(document, engine, optionsKey);
+    if (hit) return hit;
     const session = new CheckSession(engine, document.getText(), { fileName: document.fileName, languageId: document.languageId }, check);
     this.stats.fullChecks++;
     this.entries.set(key, { version: document.version, engine, optionsKey, session });
@@ -68,8 +68,8 @@ export class DocumentCache implements vscode.Disposable {
     const key = document.uri.toString();
     const optionsKey = keyOf(check);
     const version = document.version;
-    const hit = this.entries.get(key);
-    if (hit && hit.version === version && hit.engine === engine && hit.optionsKey === optionsKey) return hit.session;
+    const hit = this.current(document, engine, optionsKey);
+    if (hit) return hit;
     if (documentLength(document) <= SLICED_ABOVE_CHARS) return this.session(document, engine, check);
     let pending = this.pending.get(key);
     if (!pending || pending.version !== version || pending.engine !== engine || pending.optionsKey !== optionsKey) {
@@ -106,17 +106,18 @@ export class DocumentCache implements vscode.Disposable {
     });
   }
 
-  /** The session of the document's current version with this engine, if one is kept (none is made). */
-  current(document: vscode.TextDocument, engine: Engine): CheckSession | undefined {
+  /**
+   * The session kept for the document's current version with this engine (and these check
+   * options, when `optionsKey` is given; any, else), if there is one: none is made.
+   */
+  current(document: vscode.TextDocument, engine: Engine, optionsKey?: string): CheckSession | undefined {
     const hit = this.entries.get(document.uri.toString());
-    return hit && hit.version === document.version && hit.engine === engine ? hit.session : undefined;
+    return hit && hit.version === document.version && hit.engine === engine && (optionsKey === undefined || hit.optionsKey === optionsKey) ? hit.session : undefined;
   }
 
   /** Occurrences for providers that need no findings: any session of the current version will do. */
   occurrences(document: vscode.TextDocument, engine: Engine): CodeOccurrence[] {
-    const hit = this.entries.get(document.uri.toString());
-    if (hit && hit.version === document.version && hit.engine === engine) return hit.session.occurrences;
-    return this.session(document, engine).occurrences;
+    return (this.current(document, engine) ?? this.session(document, engine)).occurrences;
   }
 
   findings(document: vscode.TextDocument, engine: Engine, check: CheckOptions): Finding[] {
@@ -130,8 +131,8 @@ export class DocumentCache implements vscode.Disposable {
 
   /** A session of the current version whose occurrences will do (any check options), from a check in slices. */
   async occurrenceSessionInSlices(document: vscode.TextDocument, engine: Engine, token?: vscode.CancellationToken): Promise<CheckSession | undefined> {
-    const hit = this.entries.get(document.uri.toString());
-    if (hit && hit.version === document.version && hit.engine === engine) return hit.session;
+    const hit = this.current(document, engine);
+    if (hit) return hit;
     const pending = this.pending.get(document.uri.toString());
     const check = pending && pending.version === document.version && pending.engine === engine ? pending.check : {};
     return this.sessionInSlices(document, engine, check, token);
