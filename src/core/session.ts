@@ -75,14 +75,11 @@ export class CheckSession {
 
   private async fullInSlices(pause: Pause, sliceChars: number): Promise<boolean> {
     const text = this.text;
-    this.kind = detectKind(text, this.options);
-    this.csv = this.kind === 'csv' ? analyzeCsv(text, this.engine) : undefined;
-    this.multilineFields = this.csv ? hasQuotedLineBreak(text, this.csv.dataStart) : false;
+    this.analyze(text);
     if (!(await pause())) return false;
     const options = { ...this.options, kind: this.kind, csv: this.csv };
     // X12 always through its reader, which tells the file's layout for edits.
     const sliced = this.kind === 'x12' || text.length > sliceChars ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
-    this.x12 = undefined;
     if (sliced) {
       // X12 segments or JSON tokens, a slice of the text at a time.
       for (let end = sliceChars; ; end += sliceChars) {
@@ -123,6 +120,14 @@ export class CheckSession {
     return true;
   }
 
+  /** What a full check finds out before reading: the kind, a CSV's header and whether its rows are lines; no X12 layout yet. */
+  private analyze(text: string): void {
+    this.kind = detectKind(text, this.options);
+    this.csv = this.kind === 'csv' ? analyzeCsv(text, this.engine) : undefined;
+    this.multilineFields = this.csv ? hasQuotedLineBreak(text, this.csv.dataStart) : false;
+    this.x12 = undefined;
+  }
+
   /** The occurrences of a reader that has read the whole text (and, for X12, the file's layout). */
   private adopt({ reader, invalid }: { reader: DocumentReader; invalid: CodeOccurrence[] }): void {
     this.occurrences = reader.finish();
@@ -149,22 +154,20 @@ export class CheckSession {
 
   /** Recognizes the whole text and runs every rule. */
   full(): void {
-    this.lines = new LineIndex(this.text);
-    this.kind = detectKind(this.text, this.options);
-    this.csv = this.kind === 'csv' ? analyzeCsv(this.text, this.engine) : undefined;
-    this.multilineFields = this.csv ? hasQuotedLineBreak(this.text, this.csv.dataStart) : false;
-    this.x12 = undefined;
+    const text = this.text;
+    this.lines = new LineIndex(text);
+    this.analyze(text);
     // X12 through its reader, as `recognize` reads it, keeping the file's layout for edits.
-    const x12 = this.kind === 'x12' ? this.engine.readerWithInvalid(this.kind, this.text, this.lines) : undefined;
+    const x12 = this.kind === 'x12' ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
     if (x12) {
       x12.reader.read(Infinity);
       this.adopt(x12);
     } else {
-      const found = this.engine.recognizeWithInvalid(this.text, { ...this.options, kind: this.kind, csv: this.csv }, this.lines);
+      const found = this.engine.recognizeWithInvalid(text, { ...this.options, kind: this.kind, csv: this.csv }, this.lines);
       this.occurrences = found.occurrences;
       this.invalid = found.invalid;
     }
-    this.checked(this.engine.findings(this.occurrences, this.text, this.check, this.lines, this.invalid));
+    this.checked(this.engine.findings(this.occurrences, text, this.check, this.lines, this.invalid));
   }
 
   /**
