@@ -15,6 +15,7 @@ import { copyCode, parseShowCardArgs } from './commands';
 import { showDetails } from './detailsPanel';
 import { Log } from './log';
 import { watchLargeFiles } from './largeFiles';
+import { watchSettings } from './settings';
 import { addDataFile } from './addDataFile';
 import { CodeActions } from './codeActions';
 import { disableRuleForFile } from './ruleScopes';
@@ -49,6 +50,8 @@ export interface Features {
 
 /** Creates the features; their disposables go to the extension's subscriptions. */
 export function startFeatures(context: vscode.ExtensionContext): Features {
+  // First: settings kept per document are dropped before any listener reads them after a change.
+  context.subscriptions.push(watchSettings());
   const log = new Log();
   const data = new DataHost(context, log);
   // Start loading the data now, so the first hover does not wait for all of it.

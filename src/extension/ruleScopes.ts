@@ -3,10 +3,16 @@
  * workspace folder) to rule ids, written by the "turn off for this file" quick fix.
  */
 import * as vscode from 'vscode';
+import { perDocument } from './settings';
 
 export const DISABLED_FOR = 'rules.disabledFor';
 
-export function disabledRules(document: vscode.TextDocument): Set<string> {
+/** The rules turned off for this document (kept with its settings: see `watchSettings`). */
+export function disabledRules(document: vscode.TextDocument): ReadonlySet<string> {
+  return perDocument('disabledRules', document, () => readDisabledRules(document));
+}
+
+function readDisabledRules(document: vscode.TextDocument): Set<string> {
   const map = vscode.workspace.getConfiguration('cptLens', document).get<Record<string, string[]>>(DISABLED_FOR, {});
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const out = new Set<string>();

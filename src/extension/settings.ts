@@ -21,7 +21,17 @@ export interface Settings {
 
 type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
+/**
+ * The settings for `scope`. Those of a document are read once and given again until a `cptLens`
+ * setting or the workspace folders change (see `watchSettings`): reading them takes sixteen
+ * `inspect` calls, 6-12 ms in the extension host, and every keystroke asked for them two to four
+ * times (diagnostics, inlay hints, the status item). The object given is frozen: callers share it.
+ */
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  return perDocument('settings', scope, () => freeze(read(scope)));
+}
+
+function read(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration('cptLens', scope);
   return {
     enable: c.get<boolean>('enable', true),
@@ -63,4 +73,54 @@ function ruleSettings(c: vscode.WorkspaceConfiguration): RuleSettings {
     if (value) out[rule.id] = value;
   }
   return out;
+}
+
+/** Values kept per document until a `cptLens` setting changes, while `watchSettings` watches. */
+const kept = new Map<string, unknown>();
+let watchers = 0;
+
+/**
+ * Keeps settings read per document (`readSettings`, `perDocument`) until a `cptLens` setting, the
+ * workspace folders or the document's language change; without it every read asks VS Code.
+ * Register it before the listeners that read settings on a configuration change.
+ */
+export function watchSettings(): vscode.Disposable {
+  watchers++;
+  const listeners = [
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens') && kept.clear()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => kept.clear()),
+    // A closed document's entries go (a language change closes and reopens it under its new language).
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      const prefix = `${d.uri.toString()}\u0000`;
+      for (const key of kept.keys()) if (key.startsWith(prefix)) kept.delete(key);
+    }),
+  ];
+  return {
+    dispose: () => {
+      listeners.forEach((l) => l.dispose());
+      if (--watchers === 0) kept.clear();
+    },
+  };
+}
+
+/**
+ * `compute()` for `scope`, kept under `name` while settings are watched, when the scope is a
+ * document (or names a resource and a language): settings depend on both.
+ */
+export function perDocument<T>(name: string, scope: vscode.ConfigurationScope | undefined, compute: () => T): T {
+  const s = scope as { uri?: vscode.Uri; languageId?: string } | undefined;
+  if (!watchers || !s?.uri || typeof s.languageId !== 'string') return compute();
+  const key = `${s.uri.toString()}\u0000${s.languageId}\u0000${name}`;
+  if (kept.has(key)) return kept.get(key) as T;
+  const value = compute();
+  kept.set(key, value);
+  return value;
+}
+
+function freeze(s: Settings): Settings {
+  Object.freeze(s.languages);
+  Object.freeze(s.rules);
+  Object.freeze(s.localCodes);
+  Object.freeze(s.inlayHints);
+  return Object.freeze(s);
 }

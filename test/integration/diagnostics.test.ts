@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { diagnostics, open, ruleOf, problemOf, until } from './helpers';
+import { diagnostics, fixture, open, ruleOf, problemOf, until } from './helpers';
 
 describe('diagnostics: problems a coder sees', () => {
   it('an inpatient-only code gets an Information problem, an unknown modifier a Warning', async () => {
@@ -195,6 +195,38 @@ describe('quick fixes', () => {
     const after = await diagnostics(document.uri, (d) => !d.some((x) => ruleOf(x) === 'modifier-unknown'));
     assert.ok(!after.some((x) => ruleOf(x) === 'modifier-unknown'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('"Turn off … for this file" clears that rule\'s problems in the file at once, and they come back when the setting goes', async function () {
+    this.timeout(30_000);
+    // A file of the workspace (the setting maps a path relative to its folder to rules).
+    const uri = fixture(`turn-off-${process.pid}.md`);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('Planned: CPT 64866-ZZ for the left side, 99213-ZZ later.\n'));
+    const config = () => vscode.workspace.getConfiguration('cptLens', uri);
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const problem = await problemOf(document, 'modifier-unknown');
+      let actions: vscode.CodeAction[] = [];
+      const offered = () => actions.find((a) => a.title === 'Turn off modifier-unknown for this file');
+      await until(async () => {
+        actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range);
+        return offered() !== undefined;
+      });
+      const off = offered();
+      assert.ok(off?.command, actions.map((a) => a.title).join(' | '));
+      await vscode.commands.executeCommand(off.command.command, ...(off.command.arguments ?? []));
+      const after = await diagnostics(uri, (d) => d.length > 0 && !d.some((x) => ruleOf(x) === 'modifier-unknown'));
+      assert.ok(!after.some((x) => ruleOf(x) === 'modifier-unknown'), JSON.stringify(after));
+      assert.ok(after.some((x) => ruleOf(x) === 'inpatient-only'), 'other rules still report in the file');
+      await config().update('rules.disabledFor', undefined, vscode.ConfigurationTarget.Workspace);
+      const back = await diagnostics(uri, (d) => d.filter((x) => ruleOf(x) === 'modifier-unknown').length === 2);
+      assert.equal(back.filter((x) => ruleOf(x) === 'modifier-unknown').length, 2);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await config().update('rules.disabledFor', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('a deleted HCPCS code with a CMS replacement offers the replacement', async () => {
