@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: the benchmark (not a test). See bench/README.md.
 //
-//   node bench/run.mjs [--quick] [--skip=peer,package,activation,...] [--kinds=csv,x12,fhir] [--full-peer] [--out=FILE]
+//   node bench/run.mjs [--quick] [--skip=peer,package,activation,...] [--kinds=csv,x12,fhir] [--full-peer] [--profile-editing] [--out=FILE]
 //   (--skip takes check, incremental, latency, startup, package, activation, editing, peer; --kinds limits the full check's inputs)
+//   (--profile-editing: CPU-profiles the extension host during the keystrokes into out/bench/profiles/ and says whose work the time was)
 //
 // Builds (esbuild: dist/ like `npm run build`, plus out/bench/engine.cjs, the engine bundled from
 // src/ for in-process measurements), generates the inputs from the real samples into bench/inputs/
@@ -199,7 +200,7 @@ save();
 if (!skip.has('editing')) {
   const { measureEditing } = await import('./lib/editing.mjs');
   log('editing: one window of code-server (VS Code 1.100.3), edit to problems in the claim CSV');
-  const e = await measureEditing({ edits: quick ? 8 : 20, log });
+  const e = await measureEditing({ edits: quick ? 8 : 20, log, profileDir: flag('profile-editing') ? path.join(ROOT, 'out', 'bench', 'profiles') : undefined });
   results.sections.editing = e;
   if (e.pending) results.pending.editing = e.pending;
 }

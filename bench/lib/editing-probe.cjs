@@ -5,7 +5,9 @@
 // from the edit to the moment the document's problems show it (the row's problems name 99999, or
 // no longer do), diagnostics debounce 0 in the settings. What is timed is VS Code's round
 // trip for the edit (it grows with the document) plus the extension's work: the row edit, the
-// problems made from the findings and handed to VS Code.
+// problems made from the findings and handed to VS Code. Also timed: when the edit reached the
+// extension host (its change event). With `profileDir` in the spec, the edits of each file are
+// CPU-profiled into it (bench/lib/hostProfile.mjs says whose work the time was).
 // Prints one line "[cpt-lens-bench-editing] {json}" that the harness reads.
 'use strict';
 const fs = require('fs');
@@ -15,7 +17,7 @@ const ID = 'cpt-lens.cpt-lens';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function measure(vscode, folder, file, edits) {
+async function measure(vscode, folder, file, edits, profileDir) {
   const uri = vscode.Uri.file(path.join(folder, file.name));
   const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CPT Lens');
   const t0 = performance.now();
@@ -39,6 +41,13 @@ async function measure(vscode, folder, file, edits) {
     return code === '99999' ? named : !named;
   };
   const samples = [];
+  // When the edit reached the extension host (VS Code's part of the round trip ends there).
+  const changedSamples = [];
+  let changedAt = 0;
+  const changes = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.toString() === uri.toString() && !changedAt) changedAt = performance.now();
+  });
+  const profiler = profileDir ? await startProfiler() : undefined;
   for (let i = 0; i < 2 + edits; i++) {
     const to = i % 2 ? own : '99999';
     let sub;
@@ -51,13 +60,41 @@ async function measure(vscode, folder, file, edits) {
         }
       });
     });
+    changedAt = 0;
     const t = performance.now();
     if (!(await editor.edit((b) => b.replace(cell, to)))) throw new Error(`edit ${i} of ${file.name} was not applied`);
     const done = await shown.finally(() => sub.dispose());
-    if (i >= 2) samples.push(done - t);
+    if (i >= 2) {
+      samples.push(done - t);
+      changedSamples.push(changedAt - t);
+    }
+  }
+  changes.dispose();
+  let profile;
+  if (profiler) {
+    profile = path.join(profileDir, `editing-${file.name}.cpuprofile`);
+    fs.writeFileSync(profile, JSON.stringify(await profiler.stop()));
   }
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  return { name: file.name, bytes: fs.statSync(uri.fsPath).size, lines: document.lineCount, problems, openedMs, shownMs, firstMs, samples };
+  return { name: file.name, bytes: fs.statSync(uri.fsPath).size, lines: document.lineCount, problems, openedMs, shownMs, firstMs, samples, changedSamples, profile, profiledEdits: profile ? 2 + edits : undefined };
+}
+
+/** The extension host's CPU profiler (node:inspector in this process), sampling every 200 µs. */
+async function startProfiler() {
+  const inspector = require('inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params = {}) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await post('Profiler.stop');
+      session.disconnect();
+      return profile;
+    },
+  };
 }
 
 exports.run = async function run() {
@@ -68,7 +105,7 @@ exports.run = async function run() {
     await api.ready();
     const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
     const spec = JSON.parse(fs.readFileSync(path.join(folder, 'bench-editing.json'), 'utf8'));
-    for (const file of spec.files) out.files.push(await measure(vscode, folder, file, spec.edits));
+    for (const file of spec.files) out.files.push(await measure(vscode, folder, file, spec.edits, spec.profileDir));
   } catch (e) {
     out.error = String((e && e.stack) || e);
   }

@@ -14,12 +14,13 @@ import { ROOT } from './util.mjs';
 import { CLAIM_CSV, INPUTS } from './inputs.mjs';
 import { latency } from './stats.mjs';
 import { exposeProbe, loadHarness } from './probeWindow.mjs';
+import { hostTimeByOwner } from './hostProfile.mjs';
 
 const PREFIX = '[cpt-lens-bench-editing]';
 const PROBE = path.join(ROOT, 'bench', 'lib', 'editing-probe.cjs');
 
 /** Returns { files: [{ name, bytes, lines, problems, firstMs, edit: latency }], vscode, pending?: reason }. */
-export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = () => {} } = {}) {
+export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = () => {}, profileDir } = {}) {
   const { harness, pending } = await loadHarness();
   if (pending) return { files: [], pending };
   if (!fs.existsSync(CLAIM_CSV)) return { files: [], pending: `${path.relative(ROOT, CLAIM_CSV)} is missing` };
@@ -45,7 +46,8 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
       { name: 'charges.csv', ...chargeRow(charges) },
       { name: 'claims.837p', ...serviceLine(x12) },
     ];
-    fs.writeFileSync(path.join(folder, 'bench-editing.json'), JSON.stringify({ edits, files: spec }));
+    if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'bench-editing.json'), JSON.stringify({ edits, files: spec, profileDir }));
     server = await startCodeServer({ folder, skipEnsure: true, settings: { 'cptLens.diagnostics.debounceMs': 0, 'cptLens.maxFileSizeMB': 50 } });
     browser = await launchChromium();
     let probe;
@@ -57,8 +59,16 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     await Promise.race([got, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no result from the extension host within ${timeoutMs / 1000} s`)), timeoutMs); })]);
     clearTimeout(timer);
     if (probe.error) throw new Error(`probe: ${probe.error}`);
-    const files = probe.files.map(({ samples, ...f }) => ({ ...f, edit: latency(samples), samples }));
-    for (const f of files) log(`editing ${f.name} (${f.lines} lines, ${f.problems} problems, opened after ${f.openedMs.toFixed(0)} ms, shown after ${f.shownMs.toFixed(0)} ms, first problems after ${f.firstMs.toFixed(0)} ms): edit to problems p50 ${f.edit.p50.toFixed(0)} ms, max ${f.edit.max.toFixed(0)} ms`);
+    const files = probe.files.map(({ samples, changedSamples, profile, profiledEdits, ...f }) => ({
+      ...f,
+      edit: latency(samples),
+      changed: latency(changedSamples),
+      // Extension-host milliseconds per keystroke, by whose work they were (see hostProfile.mjs).
+      hostMsPerEdit: profile ? perEdit(hostTimeByOwner(profile), profiledEdits) : undefined,
+      samples,
+    }));
+    for (const f of files) if (f.hostMsPerEdit) log(`editing ${f.name}: extension host per keystroke: ${Object.entries(f.hostMsPerEdit).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`);
+    for (const f of files) log(`editing ${f.name} (${f.lines} lines, ${f.problems} problems, opened after ${f.openedMs.toFixed(0)} ms, shown after ${f.shownMs.toFixed(0)} ms, first problems after ${f.firstMs.toFixed(0)} ms): edit to problems p50 ${f.edit.p50.toFixed(0)} ms, max ${f.edit.max.toFixed(0)} ms (the edit reached the extension host after ${f.changed.p50.toFixed(0)} ms p50)`);
     return { files, vscode: 'code-server 4.100.3 (VS Code 1.100.3), Chromium headless' };
   } catch (e) {
     return { files: [], pending: `editing could not be measured: ${e.message.split('\n')[0]}` };
@@ -67,6 +77,10 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     await server?.stop().catch(() => {});
     fs.rmSync(folder, { recursive: true, force: true });
   }
+}
+
+function perEdit(byOwner, edits) {
+  return Object.fromEntries(Object.entries(byOwner).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / edits]));
 }
 
 /** The first row from the middle of the charge CSV with quoted cells (its prices) whose fourth column is a five-digit code. */
