@@ -252,6 +252,14 @@ describe('checking while editing (CheckSession)', () => {
     assert.deepEqual(s.occurrences.filter((o) => o.modifiers.length).map((o) => `${o.code}-${o.modifiers[0].code}@${o.modifiers[0].range.startLine}`), ['99213-25@2', 'J1100-25@2', '99214-ZZ@3', 'J1100-ZZ@3']);
   });
 
+  it('the count of inpatient-only codes goes by each line\'s date of service, today where a line has none', () => {
+    // 00192 was inpatient only until 2025-10 and left the list in 2026-01 (the 2026 phase-out); 64866 stays on it.
+    const rows = ['00192,2025-11-01', '00192,2026-02-01', '00192,', '64866,', '64866,2025-11-01', '00192,2025-12-31', '27447,'];
+    const count = (today: string) => new CheckSession(engineOn(today), `CPT,Date of service\n${rows.join('\n')}\n`, { fileName: 'x.csv' }).inpatientOnlyCount();
+    assert.equal(count('2026-11-27'), 4, '00192 on its 2025 dates, and 64866 on both lines');
+    assert.equal(count('2025-11-27'), 5, 'today in 2025: the undated 00192 counts too');
+  });
+
   it('the count of inpatient-only codes (the status item\'s warning) follows row edits', () => {
     const s = new CheckSession(engine, CHARGES, { fileName: 'x.csv' });
     const fresh = () => new CheckSession(engine, s.text, { fileName: 'x.csv' }).inpatientOnlyCount();
