@@ -6,8 +6,9 @@
 // no longer do), diagnostics debounce 0 in the settings. What is timed is VS Code's round
 // trip for the edit (it grows with the document) plus the extension's work: the row edit, the
 // problems made from the findings and handed to VS Code. Also timed: when the edit reached the
-// extension host (its change event). With `profileDir` in the spec, the edits of each file are
-// CPU-profiled into it (bench/lib/hostProfile.mjs says whose work the time was).
+// extension host (its change event). With `profileDir` in the spec, the opening (to the first
+// problems) and the edits of each file are CPU-profiled into it (bench/lib/hostProfile.mjs says
+// whose work the time was).
 // Prints one line "[cpt-lens-bench-editing] {json}" that the harness reads.
 'use strict';
 const fs = require('fs');
@@ -20,6 +21,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function measure(vscode, folder, file, edits, profileDir) {
   const uri = vscode.Uri.file(path.join(folder, file.name));
   const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CPT Lens');
+  const openProfiler = profileDir ? await startProfiler() : undefined;
   const t0 = performance.now();
   const document = await vscode.workspace.openTextDocument(uri);
   const openedMs = performance.now() - t0;
@@ -30,6 +32,11 @@ async function measure(vscode, folder, file, edits, profileDir) {
     await sleep(10);
   }
   const firstMs = performance.now() - t0;
+  let openingProfile;
+  if (openProfiler) {
+    openingProfile = path.join(profileDir, `opening-${file.name}.cpuprofile`);
+    fs.writeFileSync(openingProfile, JSON.stringify(await openProfiler.stop()));
+  }
   const problems = ours().length;
   const cell = new vscode.Range(file.line, file.character, file.line, file.character + 5);
   // The coder types where they look: VS Code shows 1,000 problems per file, CPT Lens those on screen.
@@ -76,7 +83,7 @@ async function measure(vscode, folder, file, edits, profileDir) {
     fs.writeFileSync(profile, JSON.stringify(await profiler.stop()));
   }
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  return { name: file.name, bytes: fs.statSync(uri.fsPath).size, lines: document.lineCount, problems, openedMs, shownMs, firstMs, samples, changedSamples, profile, profiledEdits: profile ? 2 + edits : undefined };
+  return { name: file.name, bytes: fs.statSync(uri.fsPath).size, lines: document.lineCount, problems, openedMs, shownMs, firstMs, samples, changedSamples, profile, profiledEdits: profile ? 2 + edits : undefined, openingProfile };
 }
 
 /** The extension host's CPU profiler (node:inspector in this process), sampling every 200 µs. */

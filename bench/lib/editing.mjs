@@ -59,14 +59,17 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     await Promise.race([got, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no result from the extension host within ${timeoutMs / 1000} s`)), timeoutMs); })]);
     clearTimeout(timer);
     if (probe.error) throw new Error(`probe: ${probe.error}`);
-    const files = probe.files.map(({ samples, changedSamples, profile, profiledEdits, ...f }) => ({
+    const files = probe.files.map(({ samples, changedSamples, profile, profiledEdits, openingProfile, ...f }) => ({
       ...f,
+      // Extension-host milliseconds from opening to the first problems, by whose work they were.
+      hostMsOpening: openingProfile ? perEdit(hostTimeByOwner(openingProfile), 1) : undefined,
       edit: latency(samples),
       changed: latency(changedSamples),
       // Extension-host milliseconds per keystroke, by whose work they were (see hostProfile.mjs).
       hostMsPerEdit: profile ? perEdit(hostTimeByOwner(profile), profiledEdits) : undefined,
       samples,
     }));
+    for (const f of files) if (f.hostMsOpening) log(`editing ${f.name}: extension host from opening to the first problems: ${Object.entries(f.hostMsOpening).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
     for (const f of files) if (f.hostMsPerEdit) log(`editing ${f.name}: extension host per keystroke: ${Object.entries(f.hostMsPerEdit).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`);
     for (const f of files) log(`editing ${f.name} (${f.lines} lines, ${f.problems} problems, opened after ${f.openedMs.toFixed(0)} ms, shown after ${f.shownMs.toFixed(0)} ms, first problems after ${f.firstMs.toFixed(0)} ms): edit to problems p50 ${f.edit.p50.toFixed(0)} ms, max ${f.edit.max.toFixed(0)} ms (the edit reached the extension host after ${f.changed.p50.toFixed(0)} ms p50)`);
     return { files, vscode: 'code-server 4.100.3 (VS Code 1.100.3), Chromium headless' };
@@ -79,6 +82,7 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
   }
 }
 
+/** Milliseconds by owner, largest first, divided by `edits`. */
 function perEdit(byOwner, edits) {
   return Object.fromEntries(Object.entries(byOwner).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / edits]));
 }
