@@ -6,7 +6,7 @@ import type { CodeOccurrence, CodeRecord, Finding, IsoDate } from './model';
 import { Catalog } from './catalog/catalog';
 import { SearchIndex } from './catalog/search';
 import { buildCard, Card, CardOptions } from './card/build';
-import { documentReader, recognize, recognizeCsvRows, RecognizeOptions, RecognizerData } from './recognize';
+import { documentReader, recognize, recognizeCsv, recognizeCsvRows, RecognizeOptions, RecognizerData, RowsRead } from './recognize';
 import type { CsvContext, DocumentKind, DocumentReader } from './recognize';
 import { runRules, runRulesInSlices } from './rules';
 import type { Pause } from './rules';
@@ -67,11 +67,17 @@ export class Engine implements RecognizerData {
     return recognize(text, this, options, lines);
   }
 
-  /** Re-reads CSV rows `[from, to)` with a kept header map, collecting invalid values as well. */
-  recognizeCsvRowsWithInvalid(text: string, csv: CsvContext, lines: LineIndex, from: number, to: number): { occurrences: CodeOccurrence[]; invalid: CodeOccurrence[] } {
+  /** Re-reads CSV rows `[from, to)` with a kept header map, collecting invalid values as well; `read`: see `RowsRead`. */
+  recognizeCsvRowsWithInvalid(text: string, csv: CsvContext, lines: LineIndex, from: number, to: number, read?: RowsRead): { occurrences: CodeOccurrence[]; invalid: CodeOccurrence[] } {
     const invalid: CodeOccurrence[] = [];
-    const occurrences = recognizeCsvRows(text, csv, this.withInvalid(text, lines, invalid), lines, from, to, []);
+    const occurrences = recognizeCsvRows(text, csv, this.withInvalid(text, lines, invalid), lines, from, to, [], read);
     return { occurrences, invalid };
+  }
+
+  /** A CSV document read with a kept header map (as `recognize` reads it), collecting invalid values as well; `read`: how its data rows went. */
+  recognizeCsvWithInvalid(text: string, csv: CsvContext, lines: LineIndex, read?: RowsRead): { occurrences: CodeOccurrence[]; invalid: CodeOccurrence[] } {
+    const invalid: CodeOccurrence[] = [];
+    return { occurrences: recognizeCsv(text, this.withInvalid(text, lines, invalid), lines, csv, read), invalid };
   }
 
   /**

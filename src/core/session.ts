@@ -21,7 +21,8 @@ import { firstOnOrAfterLine } from './occurrenceAt';
 import { ClaimLines } from './claimLines';
 import { claimWindow, X12Layout } from './x12ClaimWindow';
 import { countInpatientOnly } from './inpatientCount';
-import { hasQuotedLineBreak, rowsAreLines } from './recognize/csv/quotedLineBreak';
+import { hasQuotedLineBreak, rowsAreLines, rowsWereLines } from './recognize/csv/quotedLineBreak';
+import type { RowsRead } from './recognize';
 import { completionContextInParts } from './complete/parts';
 import type { CompletionOptions } from './complete/context';
 import type { CompletionContext } from './complete/types';
@@ -45,6 +46,7 @@ export class CheckSession {
   findings: Finding[] = [];
   private kind: DocumentKind = 'text';
   private csv: CsvContext | undefined;
+  /** A CSV whose rows are not all lines (a quoted line break, or a row read over lines for stray quotes): no row edits. */
   private multilineFields = false;
   /** Whether every finding's ranges are its own objects (see `ownFindingRanges`). */
   private findingRangesOwned = false;
@@ -88,30 +90,40 @@ export class CheckSession {
         if (!(await pause())) return false;
       }
       this.adopt(sliced);
-    } else if (!this.csv || this.multilineFields || text.length <= sliceChars) {
+    } else if (!this.csv) {
       const found = this.engine.recognizeWithInvalid(text, options, this.lines);
       this.occurrences = found.occurrences;
       this.invalid = found.invalid;
+    } else if (this.multilineFields || text.length <= sliceChars) {
+      this.readCsv(text);
     } else {
-      // Rows are lines here (no quoted line breaks): slices end at line starts. The first slice is
-      // the text up to its end read as a whole document (banner rows above the header included).
-      const lines = this.lines;
+      // Rows are lines here as the quotes pair: slices end at line starts. The first slice is the
+      // text up to its end read as a whole document (banner rows above the header included).
+      const { lines, csv } = this;
       const sliceEnd = (from: number): number => {
         const line = lines.lineAt(Math.min(text.length, from + sliceChars));
         return line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
       };
-      let end = sliceEnd(this.csv.dataStart);
-      const first = this.engine.recognizeWithInvalid(text.slice(0, end), options, lines);
+      let end = sliceEnd(csv.dataStart);
+      let read = noRowsRead();
+      const first = this.engine.recognizeCsvWithInvalid(text.slice(0, end), csv, lines, read);
+      // Whether each slice's rows were its lines: stray quotes can make the reading run a row over
+      // a line break (and past a slice's end) where the quotes pair on every line.
+      let rowsAreLines = rowsWereLines(lines, csv.dataStart, end, text.length, read);
       this.occurrences = first.occurrences;
       this.invalid = first.invalid;
-      while (end < text.length) {
+      while (end < text.length && rowsAreLines) {
         if (!(await pause())) return false;
         const from = end;
         end = sliceEnd(from);
-        const rows = this.engine.recognizeCsvRowsWithInvalid(text, this.csv, lines, from, end);
+        read = noRowsRead();
+        const rows = this.engine.recognizeCsvRowsWithInvalid(text, csv, lines, from, end, read);
+        rowsAreLines = rowsWereLines(lines, from, end, text.length, read);
         for (const o of rows.occurrences) this.occurrences.push(o);
         for (const o of rows.invalid) this.invalid.push(o);
       }
+      // They were not: slices may have begun inside rows. The whole text in one go, as a full check reads it.
+      if (!rowsAreLines) this.readCsv(text);
     }
     if (!(await pause())) return false;
     const findings = await this.engine.findingsInSlices(this.occurrences, text, this.check, this.lines, this.invalid, pause);
@@ -126,6 +138,19 @@ export class CheckSession {
     this.csv = this.kind === 'csv' ? analyzeCsv(text, this.engine) : undefined;
     this.multilineFields = this.csv ? hasQuotedLineBreak(text, this.csv.dataStart) : false;
     this.x12 = undefined;
+  }
+
+  /**
+   * A CSV read in one go with the session's header map. Rows the reading found running over line
+   * breaks where the quotes pair on every line (stray quotes) make it a file whose rows are not
+   * lines, as a quoted line break does: no single rows are re-read on edits.
+   */
+  private readCsv(text: string): void {
+    const read = noRowsRead();
+    const found = this.engine.recognizeCsvWithInvalid(text, this.csv!, this.lines, read);
+    this.occurrences = found.occurrences;
+    this.invalid = found.invalid;
+    if (!rowsWereLines(this.lines, this.csv!.dataStart, text.length, text.length, read)) this.multilineFields = true;
   }
 
   /** The occurrences of a reader that has read the whole text (and, for X12, the file's layout). */
@@ -162,8 +187,10 @@ export class CheckSession {
     if (x12) {
       x12.reader.read(Infinity);
       this.adopt(x12);
+    } else if (this.csv) {
+      this.readCsv(text);
     } else {
-      const found = this.engine.recognizeWithInvalid(text, { ...this.options, kind: this.kind, csv: this.csv }, this.lines);
+      const found = this.engine.recognizeWithInvalid(text, { ...this.options, kind: this.kind }, this.lines);
       this.occurrences = found.occurrences;
       this.invalid = found.invalid;
     }
@@ -360,6 +387,8 @@ export class CheckSession {
     return !hasQuotedLineBreak(`${after}\n`) && rowsAreLines(after, this.csv.delimiter);
   }
 }
+
+const noRowsRead = (): RowsRead => ({ rows: 0, lastEnd: -1 });
 
 /** What `takeLines` took out: the index spans and their occurrences, of lines up to `last` before an edit that added `lineDelta`. */
 interface TakenLines {

@@ -141,6 +141,21 @@ describe('checking while editing (CheckSession)', () => {
     assertSameAsFull(s, 'stray quotes');
   });
 
+  it('a file whose stray quotes already run a row over two lines re-reads no single rows, and stays equal to a full check', () => {
+    // `5"` is a stray quote, `"3.00` opens a cell that the next line's first quote closes: the
+    // quotes pair on each line, but row 3 is two lines, and the second line's 99214 is a charge
+    // cell's content, no code. Re-reading that line alone would make it one.
+    const text = `${CHARGES.split('\n')[0]}\n3,GAUZE 5",64866,,22,outpatient,C1,"3.00\n3b,NOTE" 3",99214,,22,inpatient,C1,1.00\n4,VISIT,99213,,11,outpatient,C2,80.00\n`;
+    const s = new CheckSession(engine, text, { fileName: 'x.csv' });
+    assert.ok(!s.occurrences.some((o) => o.code === '99214'), 'the full check reads rows as the tokenizer does');
+    const code = s.text.indexOf('99214');
+    assert.equal(s.edit({ start: code, oldEnd: code + 5, text: '99215' }), 'full', 'the second line of row 3 is not a row');
+    assertSameAsFull(s, 'the second line of a row edited');
+    const visit = s.text.indexOf('99213');
+    assert.equal(s.edit({ start: visit, oldEnd: visit + 5, text: '64866' }), 'full', 'nor is any row re-read alone in such a file');
+    assertSameAsFull(s, 'another row edited');
+  });
+
   it('stays equal to a full check over runs of row edits made without reading the text in between', () => {
     const rows = Array.from({ length: 60 }, (_, i) => `${i},ITEM ${i},${['64866', '99213', 'J1100', '27447'][i % 4]},${i % 3 ? '' : 'RT'},${i % 5 ? '11' : '99'},outpatient,,1.00`);
     let text = [CHARGES.split('\n')[0], ...rows, ''].join('\n');

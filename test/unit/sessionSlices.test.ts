@@ -62,6 +62,21 @@ describe('checking a large document in slices', () => {
     assert.ok(pauses > 20, `it paused between slices (${pauses})`);
   });
 
+  it('a CSV whose stray quotes make one row of several lines gives what the one-go check gives, wherever a slice ends', async () => {
+    // `5"` is a quote inside an unquoted cell and `"7.00` opens a quoted cell: the quotes pair on
+    // the line, but the CSV reading runs the row on to the next line's first quote, and that
+    // line's 99214 is no code of the CPT column (a reading from the line's start would take it).
+    const lines = ['CDM,Description,CPT,MOD,POS,Setting,Charge'];
+    for (let i = 0; i < 300; i++) {
+      if (i % 10 === 3) lines.push(`${i},GAUZE 5",64866,,22,outpatient,"${i}.00`, `${i}b,NOTE" ${i}",99214,,22,inpatient,1.00`);
+      else lines.push(`${i},ITEM ${i},${i % 2 ? '99213' : '64866'},${i % 3 ? '' : 'RT'},22,outpatient,${i}.00`);
+    }
+    const text = lines.join('\n') + '\n';
+    const whole = new CheckSession(engine, text, { fileName: 'charges.csv' });
+    assert.ok(whole.occurrences.length > 250 && !whole.occurrences.some((o) => o.code === '99214'), `${whole.occurrences.length} occurrences`);
+    for (const sliceChars of [40, 97, 256, 1_000, 3_000]) assertSame((await sliced(text, 'charges.csv', sliceChars)).session, whole, `slices of ${sliceChars}`);
+  });
+
   it('real charge masters and a fee schedule give the same problems sliced or not', async function () {
     for (const name of ['sutter_lakeside_standardcharges.csv', 'oshpd_106190305_cdm_2018.csv', 'payer_drug_fee_schedule_2023-11-17.csv', 'hpt_cms_v3_wide_example.csv']) {
       const text = decodeText(fs.readFileSync(sharedFile(this, `samples/real/${name}`))).text;

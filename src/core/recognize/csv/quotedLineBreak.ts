@@ -9,6 +9,8 @@
  * that loop, and a file without quotes is answered by one search.
  */
 import { tokenizeCsv } from './tokenize';
+import type { LineIndex } from '../../text/lineIndex';
+import type { RowsRead } from './recognize';
 
 /** Up to 4096 quote pairs without a line break between them, from `lastIndex` (a bound keeps the matcher's backtrack stack small). */
 const PAIRS = /(?:[^"]*"[^"\r\n]*"){0,4096}/y;
@@ -54,4 +56,21 @@ export function rowsAreLines(text: string, delimiter: number): boolean {
     return true;
   });
   return lines;
+}
+
+/**
+ * Whether the rows a reading of `[from, to)` gave (`read`) were its lines, one row per line: `from`
+ * is a line start, and `to` one too or the end of the text (`textLength` long). A row the
+ * tokenizer read over a line break makes fewer rows than lines; a row cut at `to` (a quoted cell
+ * still open there: `to` is no row start) ends at `to` instead of before the line break there.
+ * The pairing of quotes (`hasQuotedLineBreak`) is the quick answer for a whole file; this is the
+ * exact one, from a reading made anyway (stray quotes make the two differ).
+ */
+export function rowsWereLines(lines: LineIndex, from: number, to: number, textLength: number, read: RowsRead): boolean {
+  if (from >= to) return read.rows === 0;
+  const last = lines.lineAt(to);
+  // At the end of a text without a line break after its last line, that line counts too.
+  const lineCount = last - lines.lineAt(from) + (to === textLength && lines.lineStart(last) < to ? 1 : 0);
+  const cut = to < textLength && read.lastEnd === to;
+  return read.rows === lineCount && !cut;
 }

@@ -140,11 +140,19 @@ function inferCodeColumns(text: string, ctx: CsvContext, data: RecognizerData): 
 }
 
 /** Recognizes a whole delimited document. */
-export function recognizeCsv(text: string, data: RecognizerData, lines = new LineIndex(text), ctx: CsvContext = analyzeCsv(text, data)): CodeOccurrence[] {
+export function recognizeCsv(text: string, data: RecognizerData, lines = new LineIndex(text), ctx: CsvContext = analyzeCsv(text, data), read?: RowsRead): CodeOccurrence[] {
   const out: CodeOccurrence[] = [];
   if (ctx.headerRow > 0) recognizeBanner(text, ctx, data, lines, out);
-  recognizeCsvRows(text, ctx, data, lines, ctx.dataStart, text.length, out);
+  recognizeCsvRows(text, ctx, data, lines, ctx.dataStart, text.length, out, read);
   return out;
+}
+
+/** How a reading of data rows went, for a caller that must know whether its rows were lines (see `rowsWereLines`). */
+export interface RowsRead {
+  /** Rows read. */
+  rows: number;
+  /** Where the last row read ended (before its line break; at the reading's end when cut there). */
+  lastEnd: number;
 }
 
 /** Long prose cells of the rows above the header: notices naming codes (`HCPCS codes G2023, G2024`). */
@@ -165,13 +173,14 @@ function isProse(text: string, start: number, end: number): boolean {
 
 /**
  * Recognizes the rows in `[from, to)`; `from` must be the start of a row (a data row, after
- * the header). Appends to `out` and returns it, in document order.
+ * the header). Appends to `out` and returns it, in document order; `read` is told how many rows
+ * there were and where the last one ended.
  *
  * Occurrences without modifiers share one empty (frozen) modifiers array, and rows share facts
  * objects (see `RowFacts`): a large file allocates little more than its occurrences and ranges.
  */
 export function recognizeCsvRows(
-  text: string, ctx: CsvContext, data: RecognizerData, lines: LineIndex, from: number, to: number, out: CodeOccurrence[] = [],
+  text: string, ctx: CsvContext, data: RecognizerData, lines: LineIndex, from: number, to: number, out: CodeOccurrence[] = [], read?: RowsRead,
 ): CodeOccurrence[] {
   const { codeColumns, modifierColumns, textColumns, columns } = ctx;
   const cursor = new LineCursor(lines);
@@ -179,6 +188,10 @@ export function recognizeCsvRows(
   const codes = new CodeStrings();
   const types = codeColumns.map((k) => new TypeCell(columns[k].typeColumn));
   tokenizeCsv(text, ctx.delimiter, (row) => {
+    if (read) {
+      read.rows++;
+      read.lastEnd = row.end;
+    }
     const first = out.length;
     for (let n = 0; n < codeColumns.length; n++) {
       const k = codeColumns[n];
