@@ -484,7 +484,7 @@ function tableRows(r) {
   const ed = r.sections.editing;
   const [small, ...large] = ed?.files ?? [];
   if (small && large.length) {
-    const what = { 'claims.csv': 'the claim CSV', 'charges.csv': 'the 100,000-row charge CSV', 'claims.837p': 'the 10,000-claim 837P (an SV1)' };
+    const what = { 'claims.csv': 'the claim CSV', 'charges.csv': 'the 100,000-row charge CSV', 'claims.837p': 'the 10,000-claim 837P (an SV1)', 'bundle.json': 'the FHIR Bundle (an HCPCS coding; a JSON edit is a full check)' };
     for (const f of large) {
       const ratio = f.edit.p50 / small.edit.p50;
       add({

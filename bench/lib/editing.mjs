@@ -1,7 +1,8 @@
 // Keystrokes in a real VS Code (code-server 4.100.3 = VS Code 1.100.3, through test/harness/): the
 // time from an edit of a row's code to the moment the document's problems show it, in the bench's
 // claim CSV (bench/inputs/claims-200k.csv: 200,000 service lines, 57,144 problems), its charge
-// CSV (charges-100k.csv, 34 MB) and its 837P (claims-10k.837p, 13 MB), and, as the baseline, in a
+// CSV (charges-100k.csv, 34 MB), its 837P (claims-10k.837p, 13 MB) and its FHIR Bundle
+// (eob-bundle.json, 6 MB: a JSON edit is a full check), and, as the baseline, in a
 // claim CSV of the first claim (7 lines):
 // VS Code's round trip with next to no work. One window, the real extension, diagnostics debounce
 // 0, documents up to 50 MB checked (the default since session 6); the files are copies in a fresh
@@ -33,10 +34,12 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     const claimLines = claims.split('\n');
     const charges = fs.readFileSync(INPUTS.csv, 'utf8');
     const x12 = fs.readFileSync(INPUTS.x12, 'utf8');
+    const fhir = fs.readFileSync(INPUTS.fhir, 'utf8');
     fs.writeFileSync(path.join(folder, 'claims.csv'), claims);
     fs.writeFileSync(path.join(folder, 'claim.csv'), claimLines.slice(0, 8).join('\n') + '\n');
     fs.writeFileSync(path.join(folder, 'charges.csv'), charges);
     fs.writeFileSync(path.join(folder, 'claims.837p'), x12);
+    fs.writeFileSync(path.join(folder, 'bundle.json'), fhir);
     // The first line of a claim in the middle of the claim file (it carries modifiers, whose
     // problems name its code), line 1 of the small one; the code is the third column.
     const middle = 1 + 7 * Math.floor((claimLines.length - 2) / 14);
@@ -45,6 +48,7 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
       { name: 'claims.csv', line: middle, character: claimLines[middle].indexOf(',', 9) + 1 },
       { name: 'charges.csv', ...chargeRow(charges) },
       { name: 'claims.837p', ...serviceLine(x12) },
+      { name: 'bundle.json', ...hcpcsCoding(fhir) },
     ];
     if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
     fs.writeFileSync(path.join(folder, 'bench-editing.json'), JSON.stringify({ edits, files: spec, profileDir }));
@@ -95,6 +99,19 @@ function chargeRow(text) {
     if (m && lines[line].includes('"')) return { line, character: m[0].length - 6 };
   }
   throw new Error('no row with quoted cells and a code in the charge CSV');
+}
+
+/** The first five-digit code of an HCPCS coding from the middle of the FHIR Bundle (a JSON edit is a full check). */
+function hcpcsCoding(text) {
+  const lines = text.split('\n');
+  for (let line = Math.floor(lines.length / 2); line < lines.length; line++) {
+    if (!lines[line].includes('codesystem/hcpcs')) continue;
+    for (let k = line; k < line + 4 && k < lines.length; k++) {
+      const m = /"code" : "\d{5}"/.exec(lines[k]);
+      if (m) return { line: k, character: m.index + m[0].length - 6 };
+    }
+  }
+  throw new Error('no HCPCS coding with a five-digit code in the FHIR Bundle');
 }
 
 /** The first SV1 of the middle of the 837P, where its procedure code starts (after `HC:`). */
