@@ -26,6 +26,8 @@ interface Published {
   version: number;
   findings: readonly Finding[];
   shown: readonly Finding[];
+  /** What VS Code was handed. */
+  diagnostics: readonly vscode.Diagnostic[];
 }
 
 export class Diagnostics implements vscode.Disposable {
@@ -113,7 +115,7 @@ export class Diagnostics implements vscode.Disposable {
    */
   private publish(document: vscode.TextDocument, findings: readonly Finding[], shown = nearView(document, findings)): void {
     const key = document.uri.toString();
-    this.published.set(key, { version: document.version, findings, shown });
+    const before = this.published.get(key)?.diagnostics;
     const diagnostics = shown.map((f) => this.made.diagnostic(f, document.uri));
     if (shown.length < findings.length) {
       const more = (findings.length - shown.length).toLocaleString('en-US');
@@ -125,6 +127,10 @@ export class Diagnostics implements vscode.Disposable {
         this.log.info(`${vscode.workspace.asRelativePath(document.uri)} has ${findings.length.toLocaleString('en-US')} problems; VS Code shows ${SHOWN_PER_FILE.toLocaleString('en-US')} per file, so CPT Lens shows those nearest the lines on screen (again as you scroll).`);
       }
     }
+    this.published.set(key, { version: document.version, findings, shown, diagnostics });
+    // The very problems VS Code has (a keystroke in a cell that changes none): nothing to hand over.
+    // Each hand-over is converted and sent whole, 20-25 ms for the 1,000 of a large file.
+    if (before && sameDiagnostics(before, diagnostics)) return;
     this.collection.set(document.uri, diagnostics);
   }
 
@@ -187,6 +193,17 @@ export class Diagnostics implements vscode.Disposable {
     for (const t of this.scrolls.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The same objects in the same order (a finding's diagnostic is made once: see FindingDiagnostics); the note of how many more, the same text in the same place. */
+function sameDiagnostics(a: readonly vscode.Diagnostic[], b: readonly vscode.Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (a[i].source !== 'CPT Lens' || a[i].code !== undefined || b[i].code !== undefined) return false;
+    if (a[i].message !== b[i].message || a[i].severity !== b[i].severity || !a[i].range.isEqual(b[i].range)) return false;
+  }
+  return true;
 }
 
 /** Scrolling fires an event per frame: the problems follow once the view rests this long. */

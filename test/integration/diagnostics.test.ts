@@ -63,6 +63,48 @@ describe('diagnostics while typing in a charge file', () => {
   });
 });
 
+describe('typing in a cell that changes no problem', () => {
+  it('hands VS Code nothing (it converts and sends all of a file\'s problems on each hand-over); a keystroke that changes one hands them over', async function () {
+    this.timeout(30_000);
+    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number } }>('cpt-lens.cpt-lens')!.exports;
+    await api.ready();
+    const rows = Array.from({ length: 40 }, (_, i) => `${i},ITEM ${i},${i % 4 ? '99213' : '99999'},${i % 5 ? '' : 'ZZ'},1.00`);
+    // A file on disk: an untitled document may get the name of one a test before just closed.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-quiet-')), 'charges.csv');
+    fs.writeFileSync(file, `CDM,Description,CPT,MOD,Charge\n${rows.join('\n')}\n`);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const editor = await vscode.window.showTextDocument(document);
+    let handed = 0;
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === document.uri.toString())) handed++;
+    });
+    try {
+      const first = await diagnostics(document.uri, (d) => d.length > 0);
+      await new Promise((r) => setTimeout(r, 1000));
+      const before = api.checkStats().rowEdits;
+      handed = 0;
+      // A description typed over in row 7: a row edit, and the same problems.
+      const at = document.lineAt(8).text.indexOf('ITEM 7');
+      assert.ok(await editor.edit((e) => e.replace(new vscode.Range(8, at, 8, at + 4), 'GAUZ')));
+      assert.ok(await until(async () => api.checkStats().rowEdits > before), 'the edit was a row edit');
+      await new Promise((r) => setTimeout(r, 1500)); // past the debounce (250 ms) and the check
+      assert.equal(handed, 0, 'no new hand-over of the same problems');
+      assert.deepEqual(vscode.languages.getDiagnostics(document.uri).map((d) => d.message), first.map((d) => d.message));
+      // Row 9's code typed over as 99999 (unknown): its problem changes, and VS Code gets it.
+      const code = document.lineAt(10).text.indexOf('99213');
+      assert.ok(code > 0);
+      assert.ok(await editor.edit((e) => e.replace(new vscode.Range(10, code, 10, code + 5), '99999')));
+      const after = await diagnostics(document.uri, (d) => d.some((x) => x.range.start.line === 10 && x.message.includes('99999')));
+      assert.ok(after.some((x) => x.range.start.line === 10 && x.message.includes('99999')));
+      assert.ok(await until(async () => handed > 0, 5_000), 'the changed problems were handed over');
+    } finally {
+      listener.dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a long run of keystrokes in a charge file', () => {
   it('300 edits in data rows stay row edits, past the fold of every 256, and end with the problems of a full check', async function () {
     this.timeout(60_000);
