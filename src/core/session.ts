@@ -168,15 +168,6 @@ export class CheckSession {
     this.inpatientOnly = undefined;
   }
 
-  /**
-   * The text after `edit` (in offsets of the session's text), built only when read: a host that
-   * could not apply an edit row by row keeps it for the full check that follows, instead of asking
-   * its editor to join every line of the document again.
-   */
-  textAfter(edit: TextEdit): EditedText {
-    return this.source.apply(edit);
-  }
-
   /** The document's text (built as one string when asked for after row edits). */
   get text(): string {
     return this.source.toString();

@@ -1,8 +1,7 @@
 /**
  * One check session per open document, shared by hover, inlay hints, the status item and
  * diagnostics. An edit inside CSV data rows updates the session at once (only those rows are
- * re-read); any other edit drops it, and the next request rebuilds it with a full check of the
- * session's text with the edits since (VS Code's own text only when that cannot be followed).
+ * re-read); any other edit drops it, and the next request rebuilds it with a full check.
  *
  * A full check of a large document runs in slices (`CheckSession.inSlices`), yielding to the
  * extension host between them so that hovers and other requests are served meanwhile; a newer
@@ -14,7 +13,6 @@ import * as vscode from 'vscode';
 import type { CodeOccurrence, Finding } from '../core/model';
 import type { CheckOptions, Engine } from '../core/engine';
 import { CheckSession } from '../core/session';
-import { EditedText } from '../core/text/editedText';
 
 /** Below this size a full check runs in one go (a few milliseconds): no yielding needed. */
 const SLICED_ABOVE_CHARS = 1 << 20;
@@ -36,26 +34,14 @@ interface Entry {
   session: CheckSession;
 }
 
-/** A document's text after edits the session could not take row by row, by version (see `textOf`). */
-interface KeptText {
-  version: number;
-  text: EditedText;
-}
-
 export class DocumentCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  /**
-   * The text of documents whose last edits needed a full check, kept from the session's text and
-   * those edits: VS Code's `getText()` joins every line of a document each time it is asked after
-   * an edit, 136 ms per keystroke in a 6 MB FHIR Bundle, while the full check itself took 96.
-   */
-  private readonly texts = new Map<string, KeptText>();
   /** Sliced checks under way, by document. */
   private readonly pending = new Map<string, Pending>();
   private disposed = false;
   private readonly listener: vscode.Disposable;
   /** How the last edits were handled, for the output channel and tests. */
-  readonly stats = { rowEdits: 0, fullChecks: 0, slicedChecks: 0, droppedChecks: 0, pauses: 0, checking: 0, completionsInParts: 0, keptTexts: 0 };
+  readonly stats = { rowEdits: 0, fullChecks: 0, slicedChecks: 0, droppedChecks: 0, pauses: 0, checking: 0, completionsInParts: 0 };
 
   constructor() {
     this.listener = vscode.workspace.onDidChangeTextDocument((e) => this.applyChanges(e));
@@ -67,7 +53,7 @@ export class DocumentCache implements vscode.Disposable {
     const optionsKey = keyOf(check);
     const hit = this.current(document, engine, optionsKey);
     if (hit) return hit;
-    const session = new CheckSession(engine, this.textOf(document), { fileName: document.fileName, languageId: document.languageId }, check);
+    const session = new CheckSession(engine, document.getText(), { fileName: document.fileName, languageId: document.languageId }, check);
     this.stats.fullChecks++;
     this.entries.set(key, { version: document.version, engine, optionsKey, session });
     return session;
@@ -93,7 +79,7 @@ export class DocumentCache implements vscode.Disposable {
         resolve(!stale());
       }));
       this.stats.checking++;
-      const done = CheckSession.inSlices(engine, this.textOf(document), { fileName: document.fileName, languageId: document.languageId }, check, pause).then((session) => {
+      const done = CheckSession.inSlices(engine, document.getText(), { fileName: document.fileName, languageId: document.languageId }, check, pause).then((session) => {
         const current = session && !stale();
         if (this.pending.get(key) === pending) this.pending.delete(key);
         if (current) {
@@ -154,50 +140,23 @@ export class DocumentCache implements vscode.Disposable {
 
   private applyChanges(e: vscode.TextDocumentChangeEvent): void {
     const key = e.document.uri.toString();
-    // No change of the text (VS Code also tells when a document's dirty state changes).
-    if (!e.contentChanges.length) return;
     const hit = this.entries.get(key);
-    const kept = this.texts.get(key);
-    this.texts.delete(key);
-    if (!hit && !kept) return;
-    // One change, right after the version held: applied to that text (multi-cursor edits and
-    // changes of line endings alone are left to VS Code's text).
-    const c = e.contentChanges.length === 1 ? e.contentChanges[0] : undefined;
-    const edit = c && { start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, text: c.text };
-    if (hit && edit && hit.version === e.document.version - 1) {
+    if (!hit || !e.contentChanges.length) return;
+    // One change, right after the version the session holds: update in place when it is a row edit.
+    if (e.contentChanges.length === 1 && hit.version === e.document.version - 1) {
+      const c = e.contentChanges[0];
       try {
-        // Update in place when it is a row edit.
-        if (hit.session.tryRowEdit(edit)) {
+        if (hit.session.tryRowEdit({ start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, text: c.text })) {
           hit.version = e.document.version;
           this.stats.rowEdits++;
           return;
         }
-        this.texts.set(key, { version: e.document.version, text: hit.session.textAfter(edit) });
       } catch {
-        // Fall through: the next request checks the document in full, from VS Code's text.
+        // Fall through: the next request checks the document in full.
       }
-    } else if (kept && edit && kept.version === e.document.version - 1) {
-      // Another edit before the full check of the last one came: still no text from VS Code.
-      this.texts.set(key, { version: e.document.version, text: kept.text.apply(edit) });
     }
     this.entries.delete(key);
   }
-
-  /**
-   * The document's text for a full check: the text kept from the session and the edits after it
-   * when it is of this version and as long as the document (a cheap guard against a kept text gone
-   * wrong), else VS Code's. It stays until the next edit: sessions with other check options (the
-   * status item's, the diagnostics') read it too, and it is the very string they hold.
-   */
-  private textOf(document: vscode.TextDocument): string {
-    const kept = this.texts.get(document.uri.toString());
-    if (kept && kept.version === document.version && kept.text.length === documentLength(document)) {
-      this.stats.keptTexts++;
-      return kept.text.toString();
-    }
-    return document.getText();
-  }
-
 
   /** Documents with a session held, for the soak test: closed documents must not stay here. */
   get size(): number {
@@ -207,13 +166,11 @@ export class DocumentCache implements vscode.Disposable {
   forget(document: vscode.TextDocument): void {
     this.entries.delete(document.uri.toString());
     this.pending.delete(document.uri.toString());
-    this.texts.delete(document.uri.toString());
   }
 
   clear(): void {
     this.entries.clear();
     this.pending.clear();
-    this.texts.clear();
   }
 
   dispose(): void {

@@ -36,7 +36,7 @@ export interface CptLensApi {
    * How edits were checked so far: row by row, in full (`slicedChecks` of them in slices, yielding
    * to other work), checks dropped because the document changed, and checks running now.
    */
-  checkStats(): { rowEdits: number; fullChecks: number; sessions: number; slicedChecks: number; droppedChecks: number; pauses: number; checking: number; completionsInParts: number; keptTexts: number };
+  checkStats(): { rowEdits: number; fullChecks: number; sessions: number; slicedChecks: number; droppedChecks: number; pauses: number; checking: number; completionsInParts: number };
 }
 
 export interface Features {
