@@ -18,7 +18,7 @@ const ID = 'cpt-lens.cpt-lens';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function measure(vscode, folder, file, edits, profileDir) {
+async function measure(vscode, api, folder, file, edits, profileDir) {
   const uri = vscode.Uri.file(path.join(folder, file.name));
   const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CPT Lens');
   const openProfiler = profileDir ? await startProfiler() : undefined;
@@ -55,6 +55,7 @@ async function measure(vscode, folder, file, edits, profileDir) {
     if (e.document.uri.toString() === uri.toString() && !changedAt) changedAt = performance.now();
   });
   const profiler = profileDir ? await startProfiler() : undefined;
+  const statsBefore = api.checkStats();
   for (let i = 0; i < 2 + edits; i++) {
     const to = i % 2 ? own : '99999';
     let sub;
@@ -77,13 +78,16 @@ async function measure(vscode, folder, file, edits, profileDir) {
     }
   }
   changes.dispose();
+  // How the extension took the edits: row edits, full checks (any check options), dropped checks.
+  const statsAfter = api.checkStats();
+  const checks = Object.fromEntries(['rowEdits', 'fullChecks', 'slicedChecks', 'droppedChecks'].map((k) => [k, statsAfter[k] - statsBefore[k]]));
   let profile;
   if (profiler) {
     profile = path.join(profileDir, `editing-${file.name}.cpuprofile`);
     fs.writeFileSync(profile, JSON.stringify(await profiler.stop()));
   }
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  return { name: file.name, bytes: fs.statSync(uri.fsPath).size, lines: document.lineCount, problems, openedMs, shownMs, firstMs, samples, changedSamples, profile, profiledEdits: profile ? 2 + edits : undefined, openingProfile };
+  return { name: file.name, bytes: fs.statSync(uri.fsPath).size, lines: document.lineCount, problems, openedMs, shownMs, firstMs, samples, changedSamples, profile, profiledEdits: profile ? 2 + edits : undefined, openingProfile, checks };
 }
 
 /** The extension host's CPU profiler (node:inspector in this process), sampling every 200 µs. */
@@ -112,7 +116,7 @@ exports.run = async function run() {
     await api.ready();
     const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
     const spec = JSON.parse(fs.readFileSync(path.join(folder, 'bench-editing.json'), 'utf8'));
-    for (const file of spec.files) out.files.push(await measure(vscode, folder, file, spec.edits, spec.profileDir));
+    for (const file of spec.files) out.files.push(await measure(vscode, api, folder, file, spec.edits, spec.profileDir));
   } catch (e) {
     out.error = String((e && e.stack) || e);
   }

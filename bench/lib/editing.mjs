@@ -75,7 +75,7 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     }));
     for (const f of files) if (f.hostMsOpening) log(`editing ${f.name}: extension host from opening to the first problems: ${Object.entries(f.hostMsOpening).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
     for (const f of files) if (f.hostMsPerEdit) log(`editing ${f.name}: extension host per keystroke: ${Object.entries(f.hostMsPerEdit).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`);
-    for (const f of files) log(`editing ${f.name} (${f.lines} lines, ${f.problems} problems, opened after ${f.openedMs.toFixed(0)} ms, shown after ${f.shownMs.toFixed(0)} ms, first problems after ${f.firstMs.toFixed(0)} ms): edit to problems p50 ${f.edit.p50.toFixed(0)} ms, max ${f.edit.max.toFixed(0)} ms (the edit reached the extension host after ${f.changed.p50.toFixed(0)} ms p50)`);
+    for (const f of files) log(`editing ${f.name} (${f.lines} lines, ${f.problems} problems, opened after ${f.openedMs.toFixed(0)} ms, shown after ${f.shownMs.toFixed(0)} ms, first problems after ${f.firstMs.toFixed(0)} ms): edit to problems p50 ${f.edit.p50.toFixed(0)} ms, max ${f.edit.max.toFixed(0)} ms (the edit reached the extension host after ${f.changed.p50.toFixed(0)} ms p50; over the ${f.samples.length + 2} edits: ${f.checks.rowEdits} row edits, ${f.checks.fullChecks} full checks, ${f.checks.droppedChecks} dropped)`);
     return { files, vscode: 'code-server 4.100.3 (VS Code 1.100.3), Chromium headless' };
   } catch (e) {
     return { files: [], pending: `editing could not be measured: ${e.message.split('\n')[0]}` };
