@@ -47,7 +47,7 @@ export class CheckSession {
   private kind: DocumentKind = 'text';
   private csv: CsvContext | undefined;
   /** A CSV whose rows are not all lines (a quoted line break, or a row read over lines for stray quotes): no row edits. */
-  private multilineFields = false;
+  private rowsOverLines = false;
   /** Whether every finding's ranges are its own objects (see `ownFindingRanges`). */
   private findingRangesOwned = false;
   /** The lines of each claim, made at the first row edit that touches a claim (see `linesOfClaims`). */
@@ -94,7 +94,7 @@ export class CheckSession {
       const found = this.engine.recognizeWithInvalid(text, options, this.lines);
       this.occurrences = found.occurrences;
       this.invalid = found.invalid;
-    } else if (this.multilineFields || text.length <= sliceChars) {
+    } else if (this.rowsOverLines || text.length <= sliceChars) {
       this.readCsv(text);
     } else {
       // Rows are lines here as the quotes pair: slices end at line starts. The first slice is the
@@ -136,7 +136,7 @@ export class CheckSession {
   private analyze(text: string): void {
     this.kind = detectKind(text, this.options);
     this.csv = this.kind === 'csv' ? analyzeCsv(text, this.engine) : undefined;
-    this.multilineFields = this.csv ? hasQuotedLineBreak(text, this.csv.dataStart) : false;
+    this.rowsOverLines = this.csv ? hasQuotedLineBreak(text, this.csv.dataStart) : false;
     this.x12 = undefined;
   }
 
@@ -150,7 +150,7 @@ export class CheckSession {
     const found = this.engine.recognizeCsvWithInvalid(text, this.csv!, this.lines, read);
     this.occurrences = found.occurrences;
     this.invalid = found.invalid;
-    if (!rowsWereLines(this.lines, this.csv!.dataStart, text.length, text.length, read)) this.multilineFields = true;
+    if (!rowsWereLines(this.lines, this.csv!.dataStart, text.length, text.length, read)) this.rowsOverLines = true;
   }
 
   /** The occurrences of a reader that has read the whole text (and, for X12, the file's layout). */
@@ -374,7 +374,7 @@ export class CheckSession {
 
   /** Whether the edit can be handled row by row: a CSV data row, no quotes, no multi-line fields. */
   private rowsOnly(before: EditedText, edit: TextEdit): boolean {
-    if (this.kind !== 'csv' || !this.csv || this.multilineFields) return false;
+    if (this.kind !== 'csv' || !this.csv || this.rowsOverLines) return false;
     if (edit.start < this.csv.dataStart) return false;
     const first = this.lines.lineStart(this.lines.lineAt(edit.start));
     const rows = before.slice(first, this.lines.lineEnd(this.lines.lineAt(edit.oldEnd)));

@@ -75,20 +75,22 @@ function ruleSettings(c: vscode.WorkspaceConfiguration): RuleSettings {
   return out;
 }
 
-/** Values kept per document until a `cptLens` setting changes, while `watchSettings` watches. */
+/** Values read per document, kept while `watchSettings` watches (see there for what drops them). */
 const kept = new Map<string, unknown>();
 let watchers = 0;
 
 /**
  * Keeps settings read per document (`readSettings`, `perDocument`) until a `cptLens` setting, the
- * workspace folders or the document's language change; without it every read asks VS Code.
- * Register it before the listeners that read settings on a configuration change.
+ * workspace folders, the workspace's trust or the document's language change; without it every
+ * read asks VS Code. Register it before the listeners that read settings on a configuration change.
  */
 export function watchSettings(): vscode.Disposable {
   watchers++;
   const listeners = [
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens') && kept.clear()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => kept.clear()),
+    // Trust makes restricted workspace settings count (none of those kept today: a guard for later ones).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => kept.clear()),
     // A closed document's entries go (a language change closes and reopens it under its new language).
     vscode.workspace.onDidCloseTextDocument((d) => {
       const prefix = `${d.uri.toString()}\u0000`;
