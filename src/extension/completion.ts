@@ -9,7 +9,7 @@ import { appliesTo, readSettings } from './settings';
 import { guarded, Log } from './log';
 import { cardToMarkdown } from '../core/card/markdown';
 import { modifierToMarkdown, placeOfServiceToMarkdown } from '../core/card/modifier';
-import { completionContext, completionItems, CompletionEntry, DEFAULT_WORD_PREFIX } from '../core/complete';
+import { completionContext, completionItems, CompletionEntry } from '../core/complete';
 import type { DocumentCache } from './documents';
 import { markdown } from './hover';
 import { commandUri } from './commands';
@@ -58,8 +58,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
       const engine = await this.data.engine();
       if (token.isCancellationRequested) return undefined;
       const offset = document.offsetAt(position);
-      const wordPrefix = vscode.workspace.getConfiguration('cptLens', document).get<string>('completion.wordPrefix', DEFAULT_WORD_PREFIX);
-      const options = { data: engine, fileName: document.fileName, languageId: document.languageId, wordPrefix };
+      const options = { data: engine, fileName: document.fileName, languageId: document.languageId, wordPrefix: settings.wordPrefix };
       // A document whose check session follows its edits is read in parts: `getText()` joins the
       // whole document after every edit (150 ms for a 34 MB charge master), once per keystroke here.
       const session = this.documents.current(document, engine);

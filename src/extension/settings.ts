@@ -3,12 +3,15 @@ import * as vscode from 'vscode';
 import type { DefaultSetting, RuleSettings } from '../core/rules/types';
 import { RULES } from '../core/rules';
 import type { InlineMode } from '../core/card/inline';
+import { DEFAULT_WORD_PREFIX } from '../core/complete';
 
 export interface Settings {
   enable: boolean;
   languages: string[];
   hover: boolean;
   completion: boolean;
+  /** What a word typed for descriptor search starts with (`?facial`). */
+  wordPrefix: string;
   diagnostics: boolean;
   rules: RuleSettings;
   defaultSetting: DefaultSetting;
@@ -38,6 +41,7 @@ function read(scope?: vscode.ConfigurationScope): Settings {
     languages: c.get<string[]>('languages', []),
     hover: c.get<boolean>('hover.enable', true),
     completion: c.get<boolean>('completion.enable', true),
+    wordPrefix: c.get<string>('completion.wordPrefix', DEFAULT_WORD_PREFIX),
     diagnostics: c.get<boolean>('diagnostics.enable', true),
     rules: ruleSettings(c),
     defaultSetting: c.get<DefaultSetting>('rules.defaultSetting', 'unknown'),
