@@ -21,11 +21,12 @@ import { findingsNear, LineSpan } from '../core/findingsNear';
 /** How many problems of one file VS Code shows (`ExtHostDiagnostics`' per-file limit). */
 export const SHOWN_PER_FILE = 1000;
 
-/** What a document's problems were made from: every finding of the check, and those handed to VS Code. */
+/** What a document's problems were made from: every finding of the check, and what VS Code was handed. */
 interface Published {
   version: number;
   findings: readonly Finding[];
-  shown: readonly Finding[];
+  /** Whether VS Code was handed only those nearest the view (more than it shows). */
+  cut: boolean;
   /** What VS Code was handed. */
   diagnostics: readonly vscode.Diagnostic[];
 }
@@ -113,13 +114,18 @@ export class Diagnostics implements vscode.Disposable {
    * the view and, as VS Code does when it cuts, a note of how many more there are (it takes the
    * place of the last one).
    */
-  private publish(document: vscode.TextDocument, findings: readonly Finding[], shown = nearView(document, findings)): void {
+  private publish(document: vscode.TextDocument, findings: readonly Finding[]): void {
     const key = document.uri.toString();
+    const shown = nearView(document, findings);
     const before = this.published.get(key)?.diagnostics;
     const diagnostics = shown.map((f) => this.made.diagnostic(f, document.uri));
     if (shown.length < findings.length) {
       const more = (findings.length - shown.length).toLocaleString('en-US');
-      const note = new vscode.Diagnostic(diagnostics[diagnostics.length - 1].range, `Not showing ${more} further CPT Lens problems of this file: VS Code shows ${SHOWN_PER_FILE.toLocaleString('en-US')} per file, and CPT Lens those nearest the lines on screen (others as you scroll). \`npx cpt-lens check\` lists them all.`, vscode.DiagnosticSeverity.Information);
+      const range = diagnostics[diagnostics.length - 1].range;
+      const message = `Not showing ${more} further CPT Lens problems of this file: VS Code shows ${SHOWN_PER_FILE.toLocaleString('en-US')} per file, and CPT Lens those nearest the lines on screen (others as you scroll). \`npx cpt-lens check\` lists them all.`;
+      // The note handed over last when it says the same in the same place, as a finding's diagnostic is.
+      const last = before?.[before.length - 1];
+      const note = last && last.message === message && last.range.isEqual(range) ? last : new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Information);
       note.source = 'CPT Lens';
       diagnostics.push(note);
       if (!this.toldCut.has(key)) {
@@ -127,7 +133,7 @@ export class Diagnostics implements vscode.Disposable {
         this.log.info(`${vscode.workspace.asRelativePath(document.uri)} has ${findings.length.toLocaleString('en-US')} problems; VS Code shows ${SHOWN_PER_FILE.toLocaleString('en-US')} per file, so CPT Lens shows those nearest the lines on screen (again as you scroll).`);
       }
     }
-    this.published.set(key, { version: document.version, findings, shown, diagnostics });
+    this.published.set(key, { version: document.version, findings, cut: shown.length < findings.length, diagnostics });
     // The very problems VS Code has (a keystroke in a cell that changes none): nothing to hand over.
     // Each hand-over is converted and sent whole, 20-25 ms for the 1,000 of a large file.
     if (before && sameDiagnostics(before, diagnostics)) return;
@@ -143,16 +149,15 @@ export class Diagnostics implements vscode.Disposable {
   private scrolled(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const p = this.published.get(key);
-    if (!p || p.shown.length === p.findings.length) return;
+    if (!p?.cut) return;
     clearTimeout(this.scrolls.get(key));
     this.scrolls.set(key, setTimeout(() => {
       this.scrolls.delete(key);
       const now = this.published.get(key);
       // A newer version is being checked: its publication will be near the view.
       if (!now || now.version !== document.version || document.isClosed) return;
-      const shown = nearView(document, now.findings);
-      if (shown.length === now.shown.length && shown.every((f, i) => f === now.shown[i])) return;
-      this.publish(document, now.findings, shown);
+      // `publish` hands nothing over when the problems near the view are those VS Code has.
+      this.publish(document, now.findings);
     }, SCROLL_SETTLE_MS));
   }
 
@@ -195,15 +200,9 @@ export class Diagnostics implements vscode.Disposable {
   }
 }
 
-/** The same objects in the same order (a finding's diagnostic is made once: see FindingDiagnostics); the note of how many more, the same text in the same place. */
+/** The same objects in the same order: a diagnostic is made again only when what it says changed (see FindingDiagnostics, and the note in `publish`). */
 function sameDiagnostics(a: readonly vscode.Diagnostic[], b: readonly vscode.Diagnostic[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (a[i].source !== 'CPT Lens' || a[i].code !== undefined || b[i].code !== undefined) return false;
-    if (a[i].message !== b[i].message || a[i].severity !== b[i].severity || !a[i].range.isEqual(b[i].range)) return false;
-  }
-  return true;
+  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 /** Scrolling fires an event per frame: the problems follow once the view rests this long. */
