@@ -79,7 +79,6 @@ export class CheckSession {
     const text = this.text;
     this.analyze(text);
     if (!(await pause())) return false;
-    const options = { ...this.options, kind: this.kind, csv: this.csv };
     // X12 always through its reader, which tells the file's layout for edits.
     const sliced = this.kind === 'x12' || text.length > sliceChars ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
     if (sliced) {
@@ -90,12 +89,8 @@ export class CheckSession {
         if (!(await pause())) return false;
       }
       this.adopt(sliced);
-    } else if (!this.csv) {
-      const found = this.engine.recognizeWithInvalid(text, options, this.lines);
-      this.occurrences = found.occurrences;
-      this.invalid = found.invalid;
-    } else if (this.rowsOverLines || text.length <= sliceChars) {
-      this.readCsv(text);
+    } else if (!this.csv || this.rowsOverLines || text.length <= sliceChars) {
+      this.readInOneGo(text);
     } else {
       // Rows are lines here as the quotes pair: slices end at line starts. The first slice is the
       // text up to its end read as a whole document (banner rows above the header included).
@@ -140,6 +135,22 @@ export class CheckSession {
     this.x12 = undefined;
   }
 
+  /** Recognizes the whole text in one go, as the kind the analysis found. */
+  private readInOneGo(text: string): void {
+    // X12 through its reader, as `recognize` reads it, keeping the file's layout for edits.
+    const x12 = this.kind === 'x12' ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
+    if (x12) {
+      x12.reader.read(Infinity);
+      this.adopt(x12);
+    } else if (this.csv) {
+      this.readCsv(text);
+    } else {
+      const found = this.engine.recognizeWithInvalid(text, { ...this.options, kind: this.kind }, this.lines);
+      this.occurrences = found.occurrences;
+      this.invalid = found.invalid;
+    }
+  }
+
   /**
    * A CSV read in one go with the session's header map. Rows the reading found running over line
    * breaks where the quotes pair on every line (stray quotes) make it a file whose rows are not
@@ -182,18 +193,7 @@ export class CheckSession {
     const text = this.text;
     this.lines = new LineIndex(text);
     this.analyze(text);
-    // X12 through its reader, as `recognize` reads it, keeping the file's layout for edits.
-    const x12 = this.kind === 'x12' ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
-    if (x12) {
-      x12.reader.read(Infinity);
-      this.adopt(x12);
-    } else if (this.csv) {
-      this.readCsv(text);
-    } else {
-      const found = this.engine.recognizeWithInvalid(text, { ...this.options, kind: this.kind }, this.lines);
-      this.occurrences = found.occurrences;
-      this.invalid = found.invalid;
-    }
+    this.readInOneGo(text);
     this.checked(this.engine.findings(this.occurrences, text, this.check, this.lines, this.invalid));
   }
 
