@@ -66,11 +66,11 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     const files = probe.files.map(({ samples, changedSamples, profile, profiledEdits, openingProfile, ...f }) => ({
       ...f,
       // Extension-host milliseconds from opening to the first problems, by whose work they were.
-      hostMsOpening: openingProfile ? perEdit(hostTimeByOwner(openingProfile), 1) : undefined,
+      hostMsOpening: openingProfile ? byOwnerShare(hostTimeByOwner(openingProfile), 1) : undefined,
       edit: latency(samples),
       changed: latency(changedSamples),
       // Extension-host milliseconds per keystroke, by whose work they were (see hostProfile.mjs).
-      hostMsPerEdit: profile ? perEdit(hostTimeByOwner(profile), profiledEdits) : undefined,
+      hostMsPerEdit: profile ? byOwnerShare(hostTimeByOwner(profile), profiledEdits) : undefined,
       samples,
     }));
     for (const f of files) if (f.hostMsOpening) log(`editing ${f.name}: extension host from opening to the first problems: ${Object.entries(f.hostMsOpening).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
@@ -86,9 +86,9 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
   }
 }
 
-/** Milliseconds by owner, largest first, divided by `edits`. */
-function perEdit(byOwner, edits) {
-  return Object.fromEntries(Object.entries(byOwner).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / edits]));
+/** Milliseconds by owner, largest first, divided by `parts` (the edits profiled; 1 for an opening). */
+function byOwnerShare(byOwner, parts) {
+  return Object.fromEntries(Object.entries(byOwner).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / parts]));
 }
 
 /** The first row from the middle of the charge CSV with quoted cells (its prices) whose fourth column is a five-digit code. */

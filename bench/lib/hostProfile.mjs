@@ -5,9 +5,14 @@
 // built-in merge-conflict extension reads every changed document whole). The rest is VS Code's
 // own work (the edit's round trip, its events) and idle time.
 import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './util.mjs';
+
+/** This checkout's bundles, which the bench's window loads as the extension under development. */
+const OURS = [path.join(ROOT, 'dist', 'features.js'), path.join(ROOT, 'dist', 'extension.js')];
 
 const OWNERS = [
-  { owner: 'CPT Lens', test: (url) => /\/dist\/(features|extension)\.js$/.test(url) && !url.includes('/extensions/') },
+  { owner: 'CPT Lens', test: (url) => OURS.some((f) => url.endsWith(f)) },
   { owner: 'merge-conflict (VS Code built-in)', test: (url) => url.includes('/merge-conflict/') },
   { owner: 'bench probe', test: (url) => url.endsWith('editing-probe.cjs') },
 ];
