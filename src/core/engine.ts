@@ -17,6 +17,8 @@ import { LineIndex } from './text/lineIndex';
 import type { DocumentText } from './text/editedText';
 import { X12Reader } from './recognize/x12';
 import type { X12Start } from './recognize/x12';
+import { jsonReader } from './recognize/json';
+import type { JsonElementStart, JsonReader } from './recognize/json';
 
 /** What a check is told besides the text: the user's rule settings and local codes. */
 export interface CheckOptions {
@@ -97,6 +99,15 @@ export class Engine implements RecognizerData {
   x12ReaderWithInvalid(text: string, lines: LineIndex, start: X12Start): { reader: X12Reader; invalid: CodeOccurrence[] } {
     const invalid: CodeOccurrence[] = [];
     return { reader: new X12Reader(text, this.withInvalid(text, lines, invalid), lines, start), invalid };
+  }
+
+  /**
+   * `readerWithInvalid` for `text` that is one element of a JSON document's top-level array (an
+   * element a check session reads again), read as the document reads it (see `jsonReader`).
+   */
+  jsonElementReaderWithInvalid(text: string, lines: LineIndex, element: JsonElementStart): { reader: JsonReader; invalid: CodeOccurrence[] } {
+    const invalid: CodeOccurrence[] = [];
+    return { reader: jsonReader(text, this.withInvalid(text, lines, invalid), lines, element), invalid };
   }
 
   private withInvalid(text: string, lines: LineIndex, invalid: CodeOccurrence[]): RecognizerData {

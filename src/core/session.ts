@@ -2,8 +2,11 @@
  * A document being checked while it is edited. A full check recognizes the whole text and runs
  * every rule; an edit inside the data rows of a CSV re-recognizes only the rows it touches, with
  * the header map kept from the full check, and re-runs the rules only for those rows and for the
- * claims they belong to. Anything else (an edit of the header, a quote, a multi-line field,
- * another document kind) falls back to a full check, so the result always equals a full check.
+ * claims they belong to. An edit inside one claim of an X12 file re-reads that claim
+ * (x12ClaimWindow.ts), one inside an element of a JSON file's top-level array that element
+ * (jsonElementWindow.ts). Anything else (an edit of the header, a quote, a multi-line field, X12
+ * structure, JSON outside such an element, another document kind) falls back to a full check, so
+ * the result always equals a full check.
  */
 import type { CodeOccurrence, Finding, FindingFix, Range } from './model';
 import type { CheckOptions, Engine } from './engine';
@@ -20,6 +23,8 @@ import { listChanged } from './derivedIndexes';
 import { firstOnOrAfterLine } from './occurrenceAt';
 import { ClaimLines } from './claimLines';
 import { claimWindow, X12Layout } from './x12ClaimWindow';
+import { elementWindow, ElementWindow, moveElements, readAsOneElement } from './jsonElementWindow';
+import type { JsonLayout } from './recognize/json';
 import { countInpatientOnly } from './inpatientCount';
 import { hasQuotedLineBreak, rowsAreLines, rowsWereLines } from './recognize/csv/quotedLineBreak';
 import type { RowsRead } from './recognize';
@@ -56,6 +61,8 @@ export class CheckSession {
   private inpatientOnly: number | undefined;
   /** An X12 file's separators and transactions, for edits inside one claim (see x12ClaimWindow.ts). */
   private x12: X12Layout | undefined;
+  /** Where a JSON file's top-level array elements lie, for edits inside one (see jsonElementWindow.ts). */
+  private json: JsonLayout | undefined;
 
   constructor(private readonly engine: Engine, text: string, private readonly options: RecognizeOptions = {}, private readonly check: CheckOptions = {}, checkNow = true) {
     this.source = EditedText.of(text);
@@ -133,15 +140,16 @@ export class CheckSession {
     this.csv = this.kind === 'csv' ? analyzeCsv(text, this.engine) : undefined;
     this.rowsOverLines = this.csv ? hasQuotedLineBreak(text, this.csv.dataStart) : false;
     this.x12 = undefined;
+    this.json = undefined;
   }
 
   /** Recognizes the whole text in one go, as the kind the analysis found. */
   private readInOneGo(text: string): void {
-    // X12 through its reader, as `recognize` reads it, keeping the file's layout for edits.
-    const x12 = this.kind === 'x12' ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
-    if (x12) {
-      x12.reader.read(Infinity);
-      this.adopt(x12);
+    // X12 and JSON through their readers, as `recognize` reads them, keeping the file's layout for edits.
+    const sliced = this.kind === 'x12' || this.kind === 'json' ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
+    if (sliced) {
+      sliced.reader.read(Infinity);
+      this.adopt(sliced);
     } else if (this.csv) {
       this.readCsv(text);
     } else {
@@ -164,11 +172,17 @@ export class CheckSession {
     if (!rowsWereLines(this.lines, this.csv!.dataStart, text.length, text.length, read)) this.rowsOverLines = true;
   }
 
-  /** The occurrences of a reader that has read the whole text (and, for X12, the file's layout). */
+  /** The occurrences of a reader that has read the whole text (and, for X12 and JSON, the file's layout). */
   private adopt({ reader, invalid }: { reader: DocumentReader; invalid: CodeOccurrence[] }): void {
     this.occurrences = reader.finish();
     this.invalid = invalid;
     if (reader instanceof X12Reader) this.x12 = { separators: reader.separators, kinds: reader.kindChanges };
+    if ('jsonLayout' in reader) {
+      this.json = (reader as { jsonLayout: JsonLayout }).jsonLayout;
+      // A JSON file's values are read as their objects close (an object's own code keys after the
+      // codings inside it): in document order, as an edit takes them out by line.
+      inDocumentOrder(invalid);
+    }
   }
 
   /** The findings of a full check; what was derived from the lists before goes. */
@@ -229,11 +243,13 @@ export class CheckSession {
 
   /**
    * Applies an edit row by row (CSV data rows; in an X12 file, the claim it lies in: see
-   * `tryClaimEdit`) when that is possible and returns true; otherwise changes nothing and returns
-   * false, so a host can defer the full check (a keystroke must not wait for it).
+   * `tryClaimEdit`; in a JSON file, the top-level element it lies in: see `tryElementEdit`) when
+   * that is possible and returns true; otherwise changes nothing and returns false, so a host can
+   * defer the full check (a keystroke must not wait for it).
    */
   tryRowEdit(edit: TextEdit): boolean {
     if (this.kind === 'x12') return this.tryClaimEdit(edit);
+    if (this.kind === 'json') return this.tryElementEdit(edit);
     const before = this.source;
     if (!this.rowsOnly(before, edit)) return false;
     this.source = before.apply(edit);
@@ -303,6 +319,61 @@ export class CheckSession {
     shiftOccurrences(added, 0, first - 1, true);
     shiftOccurrences(invalid, 0, first - 1, true);
     this.putLines(taken, added, invalid, claimIdsOf(taken.removed, added));
+    return true;
+  }
+
+  /**
+   * An edit strictly inside one object element of a JSON file's top-level array (see
+   * jsonElementWindow.ts): the element is read again from a copy of it, what follows moves by the
+   * lines and characters the edit added or removed, and the rules run again on the element's lines
+   * and the claims on them. The copy is read before anything changes: when it is not one element
+   * any more, nothing has.
+   */
+  private tryElementEdit(edit: TextEdit): boolean {
+    const layout = this.json;
+    const before = this.source;
+    const window = layout && elementWindow(before, this.lines, edit, layout);
+    if (!window || !this.aloneOnItsLines(window)) return false;
+    const copyLines = new LineIndex(window.copy);
+    const { reader, invalid } = this.engine.jsonElementReaderWithInvalid(window.copy, copyLines, window.context);
+    reader.read(Infinity);
+    const added = reader.finish();
+    if (!readAsOneElement(window, reader.jsonLayout)) return false;
+    inDocumentOrder(invalid);
+
+    this.source = before.apply(edit);
+    const newEnd = edit.start + edit.text.length;
+    this.lines = LineIndex.edited(this.lines, this.source, edit.start, edit.oldEnd, newEnd);
+    moveElements(layout!, window);
+    const last = this.lines.lineAt(layout!.ends[window.index] - 1);
+    const { first, lastBefore } = window;
+    // An item's occurrences share its place-of-service range: moved once each through a set.
+    const taken = this.takeLines(first, lastBefore, last - lastBefore, true);
+    shiftOccurrences(added, 0, first - 1, true);
+    shiftOccurrences(invalid, 0, first - 1, true);
+    this.putLines(taken, added, invalid, claimIdsOf(taken.removed, added));
+    return true;
+  }
+
+  /**
+   * Whether nothing is read on the element's first line before it, nor on its last line after it:
+   * the lines taken out and read again are then the element's alone, and nothing after it on its
+   * last line moves along the line.
+   */
+  private aloneOnItsLines(window: ElementWindow): boolean {
+    const { first, lastBefore, startCharacter, endCharacter } = window;
+    for (const list of [this.occurrences, this.invalid]) {
+      for (let i = firstOnOrAfterLine(list, first); i < list.length; i++) {
+        const r = list[i].range;
+        if (r.startLine > first) break;
+        if (r.startCharacter < startCharacter) return false;
+      }
+      for (let i = firstOnOrAfterLine(list, lastBefore); i < list.length; i++) {
+        const r = list[i].range;
+        if (r.startLine > lastBefore) break;
+        if (r.startCharacter >= endCharacter) return false;
+      }
+    }
     return true;
   }
 
@@ -424,8 +495,8 @@ const move = (r: Range, delta: number): void => {
  * Moves the occurrences from `from` on by `delta` lines, without a set of the objects moved: each
  * occurrence owns its range and its modifiers' ranges; a CSV row's occurrences may share one facts
  * object (and its place-of-service range), and they are next to each other in the list. The lines
- * of an X12 claim share the claim's place-of-service range with lines of their own between them:
- * `claim` moves each range once through a set.
+ * of an X12 claim share the claim's place-of-service range with lines of their own between them,
+ * and the codes of a JSON item share its modifiers: `claim` moves each range once through a set.
  */
 function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: number, claim = false): void {
   let lastPos: Range | undefined;
@@ -435,7 +506,12 @@ function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: 
     if (o instanceof LoneCodeOccurrence) o.moveLines(delta); // without making its range
     else move(o.range, delta);
     const modifiers = o.modifiers;
-    for (let j = 0; j < modifiers.length; j++) move(modifiers[j].range, delta);
+    for (let j = 0; j < modifiers.length; j++) {
+      const r = modifiers[j].range;
+      if (moved?.has(r)) continue;
+      move(r, delta);
+      moved?.add(r);
+    }
     const pos = o.facts.placeOfServiceRange;
     if (!pos || pos === lastPos || moved?.has(pos)) continue;
     move((lastPos = pos), delta);

@@ -3,34 +3,11 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import { engineOn, sharedFile } from './helpers/engine';
 import { CheckSession, TextEdit } from '../../src/core/session';
-import { occurrenceAt } from '../../src/core/occurrenceAt';
-import type { Finding, CodeOccurrence } from '../../src/core/model';
+import { assertSameAsFull as sameAsFull, rng } from './helpers/sameAsFull';
 import { decodeText } from '../../src/core/text/decode';
 
 const engine = engineOn();
-const occ = (o: CodeOccurrence) => `${o.range.startLine}:${o.range.startCharacter}-${o.range.endLine}:${o.range.endCharacter} ${o.code}${o.modifiers.map((m) => `-${m.code}@${m.range.startLine}:${m.range.startCharacter}`).join('')} ${JSON.stringify(o.facts)}`;
-const fin = (f: Finding) => `${f.range.startLine}:${f.range.startCharacter}-${f.range.endLine}:${f.range.endCharacter} ${f.rule} ${f.message} ${JSON.stringify(f.related ?? [])} ${JSON.stringify(f.fixes ?? [])}`;
-
-function assertSameAsFull(session: CheckSession, label: string, fileName = 'x.csv'): void {
-  const full = new CheckSession(engine, session.text, { fileName });
-  assert.deepEqual(session.occurrences.map(occ), full.occurrences.map(occ), `${label}: occurrences`);
-  assert.deepEqual(session.findings.map(fin), full.findings.map(fin), `${label}: findings`);
-  // Hover reads the same list, changed in place by row edits: what it finds must not be stale.
-  const at = (list: readonly CodeOccurrence[], line: number, character: number) => {
-    const hit = occurrenceAt(list, line, character);
-    return hit && `${hit.kind} ${hit.occurrence.code} ${hit.range.startLine}:${hit.range.startCharacter}`;
-  };
-  for (const o of full.occurrences) {
-    for (const r of [o.range, ...o.modifiers.map((m) => m.range), ...(o.facts.placeOfServiceRange ? [o.facts.placeOfServiceRange] : [])]) {
-      assert.equal(at(session.occurrences, r.startLine, r.startCharacter), at(full.occurrences, r.startLine, r.startCharacter), `${label}: hover at ${r.startLine}:${r.startCharacter}`);
-    }
-  }
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
+const assertSameAsFull = (session: CheckSession, label: string, fileName = 'x.csv'): void => sameAsFull(engine, session, label, fileName);
 
 const CHARGES = [
   'CDM,Description,CPT,MOD,POS,Setting,Claim,Charge',

@@ -22,6 +22,9 @@
  *   only). Everything else (ids, NPIs, ZIPs, amounts, NDCs, diagnoses) yields nothing.
  * - Occurrences wait in one list, in the order they are found, until the document ends: an object
  *   that closes gives its modifiers and facts to the ones found inside it (a range of that list).
+ * - The reader tells where the object elements of the document's top-level arrays lie (a Bundle's
+ *   `entry`, an HPT file's `standard_charge_information`, a root array): a check session reads one
+ *   of them again after an edit inside it (see `JsonLayout`, `JsonElementStart`).
  */
 import type { CodeOccurrence, LineFacts, ModifierOccurrence } from '../model';
 import type { LineIndex } from '../text/lineIndex';
@@ -77,6 +80,8 @@ class Frame {
   facts: LineFacts | undefined = undefined;
   settings: Set<string> | undefined = undefined;
   isItem = false;
+  /** Where an object element of a top-level array starts (its `{`), else -1. */
+  elementStart = -1;
 
   open(array: boolean, key: KeyInfo | undefined, parent: Frame | undefined, pendingFrom: number): this {
     this.array = array;
@@ -95,6 +100,7 @@ class Frame {
     this.facts = undefined;
     this.settings = undefined;
     this.isItem = false;
+    this.elementStart = -1;
     return this;
   }
 }
@@ -104,8 +110,38 @@ const PROSE = new Frame();
 
 const GENERIC = new Set(['code', 'codes', 'billing code', 'procedure code', 'service code', 'proc code']);
 
-/** The JSON recognizer as a `DocumentReader`: read in slices, then finished. */
-export function jsonReader(text: string, data: RecognizerData, lines: LineIndex): DocumentReader {
+/**
+ * Where the object elements of the top-level arrays lie: those of the root array, or of an array
+ * that is a property value of the root object. Nothing outside such an element reaches into it
+ * unless the root object gives its occurrences something (`rootGives`); then none is read alone.
+ */
+export interface JsonLayout {
+  /** Offsets of each element's `{` and just past its `}`, in document order. */
+  starts: number[];
+  ends: number[];
+  /** How to read each element again. */
+  contexts: JsonElementStart[];
+  /** Whether the root object gave the occurrences found inside it modifiers, facts or a setting. */
+  rootGives: boolean;
+}
+
+/** What an element of a top-level array is read in: the root array, or the root object's property `key`. */
+export interface JsonElementStart {
+  rootIsArray: boolean;
+  key: KeyInfo | undefined;
+}
+
+/** The JSON reader: a `DocumentReader` that also tells the layout it read. */
+export interface JsonReader extends DocumentReader {
+  readonly jsonLayout: JsonLayout;
+}
+
+/**
+ * The JSON recognizer as a `DocumentReader`: read in slices, then finished. With `element`, `text`
+ * is one element of a top-level array (with what precedes it only whitespace), read as the
+ * document reads it there.
+ */
+export function jsonReader(text: string, data: RecognizerData, lines: LineIndex, element?: JsonElementStart): JsonReader {
   const keys = new KeyTable();
   const systems = new Map<string, boolean>();
   // Occurrences found so far and the frame whose modifiers they take.
@@ -138,6 +174,18 @@ export function jsonReader(text: string, data: RecognizerData, lines: LineIndex)
     const key = top ? (top.array ? top.key : top.lastProp) : undefined;
     top = (frames[depth++] ??= new Frame()).open(array, key, top, pending.length);
   };
+
+  const layout: JsonLayout = { starts: [], ends: [], contexts: [], rootGives: false };
+  /** The context of the last element recorded (elements of one array share it). */
+  let elementContext: JsonElementStart | undefined;
+  if (element) {
+    // The frames the document has open around the element.
+    if (!element.rootIsArray) {
+      push(false);
+      top!.lastProp = element.key;
+    }
+    push(true);
+  }
 
   const owningItem = (f: Frame): Frame => {
     for (let g: Frame | undefined = f; g; g = g.parent) if (g.isItem) return g;
@@ -211,6 +259,7 @@ export function jsonReader(text: string, data: RecognizerData, lines: LineIndex)
       if (resourceType && id && CLAIM_RESOURCES.has(resourceType)) (f.facts ??= {}).claimId ??= id;
     }
     if (!f.modifiers && !f.facts && !f.settings) return;
+    if (!f.parent) layout.rootGives = true;
     for (let i = f.pendingFrom; i < pending.length; i++) {
       const o = pending[i];
       if (owners[i] === f && f.modifiers) o.modifiers = o.modifiers.concat(f.modifiers);
@@ -274,8 +323,10 @@ export function jsonReader(text: string, data: RecognizerData, lines: LineIndex)
         for (const m of splitModifiers(text, lit.start, lit.end)) (obj.modifiers ??= []).push({ code: m.code, range: lines.range(m.start, m.end) });
         return;
       case 'setting': {
-        // HPT: `standard_charges[].setting` describes the item that holds the charges.
-        const target = obj.parent?.array && obj.parent.parent ? obj.parent.parent : obj;
+        // HPT: `standard_charges[].setting` describes the item that holds the charges; any other
+        // setting its own object (`modifier_information[].setting` is the modifier's, not the file's).
+        const charges = obj.parent?.array && obj.parent.parent && obj.parent.key?.name.includes('charge');
+        const target = charges ? obj.parent!.parent! : obj;
         (target.settings ??= new Set()).add(value(lit).trim().toLowerCase());
         return;
       }
@@ -291,13 +342,27 @@ export function jsonReader(text: string, data: RecognizerData, lines: LineIndex)
   };
 
   const walker = new JsonWalker(text, lines, {
-    objectBegin: () => {
-      const item = top?.array && top.key?.item;
+    objectBegin: (offset) => {
+      const array = top?.array ? top : undefined;
       push(false);
-      if (item) top!.isItem = true;
+      if (!array) return;
+      if (array.key?.item) top!.isItem = true;
+      // An element of the root array, or of an array value of the root object.
+      if (!array.parent || (!array.parent.parent && !array.parent.array)) top!.elementStart = offset;
     },
     arrayBegin: () => push(true),
-    objectEnd: pop,
+    objectEnd: (offset) => {
+      const f = top;
+      if (f && f.elementStart >= 0 && text.charCodeAt(offset) === 125) {
+        const array = f.parent!;
+        const rootIsArray = !array.parent;
+        if (!elementContext || elementContext.key !== array.key || elementContext.rootIsArray !== rootIsArray) elementContext = { rootIsArray, key: array.key };
+        layout.starts.push(f.elementStart);
+        layout.ends.push(offset + 1);
+        layout.contexts.push(elementContext);
+      }
+      pop();
+    },
     arrayEnd: pop,
     property: (start, end, name) => {
       if (top) top.lastProp = name === undefined ? keys.inText(text, start + 1, end - 1) : keys.ofValue(name);
@@ -322,6 +387,7 @@ export function jsonReader(text: string, data: RecognizerData, lines: LineIndex)
     },
   });
   return {
+    jsonLayout: layout,
     read: (until) => walker.walk(until),
     get done() {
       return walker.done;

@@ -70,6 +70,19 @@ describe('JSON recognizer: FHIR codings, price-transparency code_information, co
     assert.deepEqual(found.map((o) => `${o.code}/${o.facts.setting}`), ['70551/outpatient', 'J1450/both']);
   });
 
+  it('a modifier\'s setting in HPT modifier_information is the modifier\'s: an item whose charges name none gets none from it', () => {
+    const hpt = {
+      hospital_name: 'West Mercy Hospital',
+      standard_charge_information: [
+        { description: 'MRI of brain', code_information: [{ code: '70551', type: 'CPT' }], standard_charges: [{ gross_charge: 1200 }] },
+        { description: 'Office visit', code_information: [{ code: '99213', type: 'CPT' }], standard_charges: [{ setting: 'outpatient', gross_charge: 90 }] },
+      ],
+      modifier_information: [{ description: 'Bilateral procedure', code: '50', setting: 'inpatient' }],
+    };
+    const found = occurrences(JSON.stringify(hpt, null, 1));
+    assert.deepEqual(found.map((o) => `${o.code}/${o.facts.setting}`), ['70551/undefined', '99213/outpatient']);
+  });
+
   it('reads keys naming CPT/HCPCS in other JSON and transparency-in-coverage billing codes by type', () => {
     const other = {
       claims: [{ claim_id: 'A1', zip: '33111', lines: [{ cpt_code: '99213', modifiers: ['25'], units: 1, pos: '11' }, { procedureCode: 'j3490', amount: 12345 }] }],

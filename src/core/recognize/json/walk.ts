@@ -23,10 +23,12 @@
 import type { LineIndex } from '../../text/lineIndex';
 
 export interface JsonVisitor {
-  objectBegin(): void;
-  objectEnd(): void;
-  arrayBegin(): void;
-  arrayEnd(): void;
+  /** `{` at `offset`. */
+  objectBegin(offset: number): void;
+  /** The object closed by `}` at `offset`, or by the end of the text (`offset` is then its length). */
+  objectEnd(offset: number): void;
+  arrayBegin(offset: number): void;
+  arrayEnd(offset: number): void;
   /**
    * A property name; the token is `text[start, end)` with its quotes. `value` is given when the
    * name is not simply the characters between the quotes (escapes, a string cut by a line break).
@@ -194,7 +196,7 @@ export class JsonWalker {
               state = State.SkipObj;
               continue;
             }
-            v.objectEnd();
+            v.objectEnd(tokStart);
             break; // closed: see below
           case State.AfterKey:
             if (tok === Tok.Colon) state = State.Value;
@@ -208,8 +210,8 @@ export class JsonWalker {
           case State.Arr:
             if (tok === Tok.OpenBrace || tok === Tok.OpenBracket) {
               const array = tok === Tok.OpenBracket;
-              if (array) v.arrayBegin();
-              else v.objectBegin();
+              if (array) v.arrayBegin(tokStart);
+              else v.objectBegin(tokStart);
               open.push(array);
               state = array ? State.Arr : State.Obj;
               continue;
@@ -233,7 +235,7 @@ export class JsonWalker {
               state = State.SkipArr;
               continue;
             }
-            v.arrayEnd();
+            v.arrayEnd(tokStart);
             break; // closed: see below
           case State.SkipObj:
             if (tok === Tok.CloseBrace || tok === Tok.Comma || tok === Tok.EOF) {
