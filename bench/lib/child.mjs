@@ -169,7 +169,9 @@ async function sectionCheck() {
     text = undefined;
     gc();
   }
-  if (options.incremental !== false && fs.existsSync(CLAIM_CSV)) out.claimRowEdit = claimRowEdit(m, engine, options.incrementalIterations ?? 300);
+  if (options.incremental !== false && fs.existsSync(CLAIM_CSV)) out.claimRowEdit = claimRowEdit(m, engine, CLAIM_CSV, 'claims.csv', options.incrementalIterations ?? 300);
+  // The same in a FHIR Bundle: one entry (an EOB) read again, and its claim's rules.
+  if (options.incremental !== false && (options.kinds ?? ['fhir']).includes('fhir')) out.entryEdit = claimRowEdit(m, engine, INPUTS.fhir, FILE_NAMES.fhir, options.incrementalIterations ?? 300);
   return out;
 }
 
@@ -182,25 +184,27 @@ function resultKey(r) {
 /**
  * A row edit in a claim file (bench/inputs/claims-200k.csv: 200,000 service lines in claims of
  * seven): the rules of the edited row's claim run again over all its lines, wherever they are in
- * the file. The edit replaces the code of a line in the middle of the file and puts it back; the
- * baseline is a full check of the same file (engine.check, then its scavenges, 2 + 5 rounds).
+ * the file. The same in the FHIR Bundle, where the edited entry (an EOB) is read again. The edit
+ * replaces the code of a line in the middle of the file and puts it back; the baseline is a full
+ * check of the same file (engine.check, then its scavenges, 2 + 5 rounds).
  */
-function claimRowEdit(m, engine, iterations) {
-  const text = fs.readFileSync(CLAIM_CSV, 'utf8');
+function claimRowEdit(m, engine, file, fileName, iterations) {
+  const text = fs.readFileSync(file, 'utf8');
   const full = [];
   for (let r = 0; r < 7; r++) {
     const t = now();
-    let result = engine.check(text, { fileName: 'claims.csv' });
+    let result = engine.check(text, { fileName });
     minorGc();
     if (r >= 2) full.push(now() - t);
     result = undefined;
   }
   gc();
-  const session = new m.CheckSession(engine, text, { fileName: 'claims.csv' });
+  const session = new m.CheckSession(engine, text, { fileName });
   const line = Math.floor(session.lines.lineCount / 2);
-  const o = session.occurrences.find((x) => x.range.startLine === line);
-  if (!o?.facts.claimId) throw new Error('no claim line in the middle of the claim CSV');
-  const at = session.lines.lineStart(line) + o.range.startCharacter;
+  // The first service line at or after the middle of the file.
+  const o = session.occurrences.find((x) => x.range.startLine >= line && x.code.length === 5);
+  if (!o?.facts.claimId) throw new Error(`no claim line in the middle of ${file}`);
+  const at = session.lines.lineStart(o.range.startLine) + o.range.startCharacter;
   const to = o.code === '99214' ? '99213' : '99214';
   const there = { start: at, oldEnd: at + 5, text: to };
   const back = { start: at, oldEnd: at + 5, text: o.text };
@@ -209,21 +213,21 @@ function claimRowEdit(m, engine, iterations) {
   const first = session.tryRowEdit(there);
   const firstMs = now() - t;
   const agree = [];
-  agree.push(first && resultKey(session) === resultKey(engine.check(session.text, { fileName: 'claims.csv' })));
+  agree.push(first && resultKey(session) === resultKey(engine.check(session.text, { fileName })));
   const samples = [];
   for (let i = 0; i < 2 + iterations; i++) {
     for (const e of [back, there]) {
       t = now();
-      if (!session.tryRowEdit(e)) throw new Error('the claim-file bench edit was not a row edit');
+      if (!session.tryRowEdit(e)) throw new Error(`the bench edit in ${file} was not a row edit`);
       if (i >= 2) samples.push(now() - t);
     }
   }
   session.tryRowEdit(back);
-  agree.push(resultKey(session) === resultKey(engine.check(session.text, { fileName: 'claims.csv' })));
+  agree.push(resultKey(session) === resultKey(engine.check(session.text, { fileName })));
   const edit = latency(samples);
-  log(`claim-file row edit: p50 ${edit.p50.toFixed(3)} ms, first ${firstMs.toFixed(1)} ms; full check ${summarize(full).median.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
+  log(`${fileName} row edit: p50 ${edit.p50.toFixed(3)} ms, first ${firstMs.toFixed(1)} ms; full check ${summarize(full).median.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
   return {
-    file: path.relative(ROOT, CLAIM_CSV),
+    file: path.relative(ROOT, file),
     bytes: text.length,
     lines: session.lines.lineCount,
     occurrences: session.occurrences.length,

@@ -2,7 +2,7 @@
 // time from an edit of a row's code to the moment the document's problems show it, in the bench's
 // claim CSV (bench/inputs/claims-200k.csv: 200,000 service lines, 57,144 problems), its charge
 // CSV (charges-100k.csv, 34 MB), its 837P (claims-10k.837p, 13 MB) and its FHIR Bundle
-// (eob-bundle.json, 6 MB: a JSON edit is a full check), and, as the baseline, in a
+// (eob-bundle.json, 6 MB: since session 9 the edited entry is read again), and, as the baseline, in a
 // claim CSV of the first claim (7 lines):
 // VS Code's round trip with next to no work. One window, the real extension, diagnostics debounce
 // 0, documents up to 50 MB checked (the default since session 6); the files are copies in a fresh
@@ -101,7 +101,7 @@ function chargeRow(text) {
   throw new Error('no row with quoted cells and a code in the charge CSV');
 }
 
-/** The first five-digit code of an HCPCS coding from the middle of the FHIR Bundle (a JSON edit is a full check). */
+/** The first five-digit code of an HCPCS coding from the middle of the FHIR Bundle (an edit inside one entry: the entry is read again). */
 function hcpcsCoding(text) {
   const lines = text.split('\n');
   for (let line = Math.floor(lines.length / 2); line < lines.length; line++) {

@@ -223,7 +223,7 @@ describe('typing in an X12 claim file', () => {
   });
 });
 
-describe('typing in a FHIR claim (a JSON edit is a full check)', () => {
+describe('typing in a FHIR Claim (a Claim at the root gives its id to its items: a full check)', () => {
   it('after a code typed over, one typed digit by digit without a wait, an edit with two cursors and an undo, the problems are a fresh check\'s', async function () {
     this.timeout(60_000);
     const api = vscode.extensions.getExtension<{ ready(): Promise<void> }>('cpt-lens.cpt-lens')!.exports;
@@ -265,6 +265,50 @@ describe('typing in a FHIR claim (a JSON edit is a full check)', () => {
       await matchesFresh('an edit with two cursors');
       await vscode.commands.executeCommand('undo');
       await matchesFresh('undone');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('typing in a FHIR Bundle', () => {
+  it('an edit inside one entry re-reads only that entry, and the problems are a fresh check\'s', async function () {
+    this.timeout(60_000);
+    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number } }>('cpt-lens.cpt-lens')!.exports;
+    await api.ready();
+    // Three copies of the workspace's Claim as the entries of a Bundle, each with its own id.
+    const claim = fs.readFileSync(fixture('claim.json').fsPath, 'utf8').trim();
+    const entries = [1, 2, 3].map((n) => `    {\n      "resource": ${claim.replace('"example-professional"', `"claim-${n}"`).replace(/\n/g, '\n      ')}\n    }`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-bundle-')), 'bundle.json');
+    fs.writeFileSync(file, `{\n  "resourceType": "Bundle",\n  "type": "collection",\n  "entry": [\n${entries.join(',\n')}\n  ]\n}\n`);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const editor = await vscode.window.showTextDocument(document);
+    const key = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${ruleOf(d)} ${d.message}`;
+    const matchesFresh = async (label: string): Promise<void> => {
+      const fresh = await vscode.workspace.openTextDocument({ language: 'json', content: document.getText() });
+      const expected = (await diagnostics(fresh.uri, (d) => d.length > 0)).map(key).sort();
+      const found = await diagnostics(document.uri, (d) => JSON.stringify(d.map(key).sort()) === JSON.stringify(expected), 15_000);
+      assert.deepEqual(found.map(key).sort(), expected, label);
+    };
+    try {
+      const opened = await diagnostics(document.uri, (d) => d.filter((x) => ruleOf(x) === 'inpatient-only-outpatient').length === 3);
+      assert.equal(opened.filter((x) => ruleOf(x) === 'inpatient-only-outpatient').length, 3, 'each claim\'s 64866');
+      const before = api.checkStats();
+      // In the second claim: 64866 typed over as 99213, digit by digit; then a line added to its
+      // first item, which moves the third claim's problems down.
+      const second = document.getText().indexOf('"claim-2"');
+      const ipo = document.positionAt(document.getText().indexOf('"64866"', second) + 1);
+      for (const [k, digit] of [...'99213'].entries()) assert.ok(await editor.edit((e) => e.replace(new vscode.Range(ipo.translate(0, k), ipo.translate(0, k + 1)), digit)));
+      await matchesFresh('a code typed over in the second entry');
+      const problems = await diagnostics(document.uri, (d) => d.filter((x) => ruleOf(x) === 'inpatient-only-outpatient').length === 2);
+      assert.equal(problems.filter((x) => ruleOf(x) === 'inpatient-only-outpatient').length, 2, 'the second claim\'s went with its 64866');
+      const item = document.positionAt(document.getText().indexOf('"sequence": 1,', second));
+      assert.ok(await editor.edit((e) => e.insert(new vscode.Position(item.line + 1, 0), `${' '.repeat(item.character)}"note": "added line",\n`)));
+      await matchesFresh('a line added in the second entry');
+      const after = api.checkStats();
+      assert.equal(after.rowEdits - before.rowEdits, 6, 'every keystroke re-read only its entry');
+      assert.equal(after.fullChecks - before.fullChecks, 2, 'the only full checks were the fresh copies\'');
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
