@@ -141,6 +141,20 @@ describe('checking while editing a JSON file', () => {
     assert.ok(elementEdits > edits / 2, `${elementEdits} of ${edits} edits re-read one entry`);
   });
 
+  it('and with CRLF line ends', function () {
+    const { elementEdits, edits } = randomEdits(realBundle(this).replace(/\n/g, '\r\n'), 'bundle.json', 19, 120);
+    assert.ok(elementEdits > edits / 2, `${elementEdits} of ${edits} edits re-read one entry`);
+  });
+
+  it('and in a root array of claim lines under code-naming keys', function () {
+    const lines: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      lines.push(`  {\n    "claim_id": "C${i % 12}",\n    "cpt_code": "${['64866', '99213', 'J1100', '36415'][i % 4]}",\n    "modifiers": ["${i % 3 ? '25' : 'ZZ'}"],\n    "pos": "22",\n    "units": 1,\n    "note": "line ${i}: 99214 reviewed"\n  }`);
+    }
+    const { elementEdits, edits } = randomEdits(`[\n${lines.join(',\n')}\n]\n`, 'lines.json', 29, 150);
+    assert.ok(elementEdits > edits / 2, `${elementEdits} of ${edits} edits re-read one element`);
+  });
+
   it('and after 150 random edits of the CMS HPT v3 example, whose items carry their setting', function () {
     const { elementEdits, edits } = randomEdits(sample(this, 'hpt_cms_v3_example.json'), 'hpt.json', 23, 150);
     assert.ok(elementEdits > edits / 2, `${elementEdits} of ${edits} edits re-read one item`);
