@@ -10,7 +10,9 @@
  *   minified file is one line: a full check);
  * - the edited element, read on its own, is still one object that ends at its `}` (an edit that
  *   closes it early or leaves it open changes what follows: a full check), and gives the root
- *   nothing (a `setting` of an HPT item's charges goes to the object that holds their array).
+ *   nothing;
+ * - the element is at most a megabyte: it is read while the keystroke waits, where a full check
+ *   is read in slices that let the extension host answer in between.
  * The reading then is the document's: the text before the element is unchanged, so the walk
  * reaches its `{` in the same state, and after its `}` goes on as before (see json/walk.ts).
  */
@@ -38,7 +40,10 @@ export interface ElementWindow {
   context: JsonElementStart;
 }
 
-/** The element `edit` lies strictly inside (its brackets untouched), or undefined when none or the root gives its occurrences something. */
+/** The largest element read again while a keystroke waits (a full check of a large file goes in slices of this size). */
+export const MAX_ELEMENT_CHARS = 1 << 20;
+
+/** The element `edit` lies strictly inside (its brackets untouched), or undefined when none, it is too large, or the root gives its occurrences something. */
 export function elementWindow(text: DocumentText, lines: LineIndex, edit: { start: number; oldEnd: number; text: string }, layout: JsonLayout): ElementWindow | undefined {
   if (layout.rootGives) return undefined;
   const { starts, ends } = layout;
@@ -54,6 +59,7 @@ export function elementWindow(text: DocumentText, lines: LineIndex, edit: { star
   if (index < 0 || edit.oldEnd >= ends[index]) return undefined;
   const start = starts[index];
   const end = ends[index];
+  if (end - start + edit.text.length > MAX_ELEMENT_CHARS) return undefined;
   const first = lines.lineAt(start);
   const lastBefore = lines.lineAt(end - 1);
   const startCharacter = start - lines.lineStart(first);

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import { engineOn, sharedFile } from './helpers/engine';
 import { assertSameAsFull as sameAsFull, rng } from './helpers/sameAsFull';
 import { CheckSession, TextEdit } from '../../src/core/session';
+import { MAX_ELEMENT_CHARS } from '../../src/core/jsonElementWindow';
 
 const engine = engineOn();
 const assertSameAsFull = (session: CheckSession, label: string, fileName = 'bundle.json'): void => sameAsFull(engine, session, label, fileName);
@@ -134,6 +135,17 @@ describe('checking while editing a JSON file', () => {
     const code = claim.text.indexOf('"code" : "', claim.text.indexOf('"productOrService"')) + 10;
     assert.equal(claim.edit({ start: code, oldEnd: code + 5, text: '64866' }), 'full');
     assertSameAsFull(claim, 'a root Claim', 'claim.json');
+  });
+
+  it('an entry over a megabyte is a full check (in slices, in VS Code): a keystroke does not wait for it', function () {
+    const big = `{\n      "resourceType" : "Procedure",\n      "id" : "p1",\n      "note" : [ { "text" : "${'x'.repeat(MAX_ELEMENT_CHARS)}" } ],\n      "code" : { "coding" : [ { "system" : "http://www.ama-assn.org/go/cpt", "code" : "99213" } ] }\n    }`;
+    const s = new CheckSession(engine, bundleOf([sample(this, 'fhir_claim_mcs_bfd.json'), big]), { fileName: 'bundle.json' });
+    const at = s.text.lastIndexOf('"99213"') + 1;
+    assert.equal(s.edit({ start: at, oldEnd: at + 5, text: '64866' }), 'full');
+    assertSameAsFull(s, 'a code in the large entry');
+    const small = s.text.indexOf('"code" : "', s.text.indexOf('"productOrService"')) + 10;
+    assert.equal(s.edit({ start: small, oldEnd: small + 5, text: '64866' }), 'rows', 'the small entry before it');
+    assertSameAsFull(s, 'a code in the small entry');
   });
 
   it('equals a full check after 250 random edits of a Bundle of the real FHIR samples, most of them read entry by entry', function () {
