@@ -6,15 +6,14 @@
  * is answered by reading that element again, when:
  * - the root object gives nothing to the occurrences inside it (no modifiers, facts or setting of
  *   its own: a Claim at the root gives its id to every item, so its items are not read alone);
- * - the element's first line holds nothing read before it, and its last line nothing after it (a
- *   minified file is one line: a full check);
  * - the edited element, read on its own, is still one object that ends at its `}` (an edit that
  *   closes it early or leaves it open changes what follows: a full check), and gives the root
  *   nothing;
  * - the element is at most a megabyte: it is read while the keystroke waits, where a full check
  *   is read in slices that let the extension host answer in between.
  * The reading then is the document's: the text before the element is unchanged, so the walk
- * reaches its `{` in the same state, and after its `}` goes on as before (see json/walk.ts).
+ * reaches its `{` in the same state, and after its `}` goes on as before (see json/walk.ts). What
+ * follows the element on its last line (the next entries of a minified file) moves along the line.
  */
 import type { DocumentText } from './text/editedText';
 import type { LineIndex } from './text/lineIndex';
@@ -31,8 +30,8 @@ export interface ElementWindow {
   startCharacter: number;
   endCharacter: number;
   /**
-   * The element after the edit, after a line break and `startCharacter` spaces: the copy's line 1
-   * is the document's line `first`, with every character where the document has it.
+   * The element after the edit, after a line break: the copy's line 1 is the document's line
+   * `first` from `startCharacter` on, its later lines the document's next ones.
    */
   copy: string;
   /** The edit's change of length: where elements after this one now start. */
@@ -63,16 +62,16 @@ export function elementWindow(text: DocumentText, lines: LineIndex, edit: { star
   const first = lines.lineAt(start);
   const lastBefore = lines.lineAt(end - 1);
   const startCharacter = start - lines.lineStart(first);
-  const copy = `\n${' '.repeat(startCharacter)}${text.slice(start, edit.start)}${edit.text}${text.slice(edit.oldEnd, end)}`;
+  const copy = `\n${text.slice(start, edit.start)}${edit.text}${text.slice(edit.oldEnd, end)}`;
   return {
     index, first, lastBefore, startCharacter, endCharacter: end - lines.lineStart(lastBefore), copy,
     delta: edit.text.length - (edit.oldEnd - edit.start), context: layout.contexts[index],
   };
 }
 
-/** Whether `copy` read as the element gave exactly one element, over all of it after its padding, and nothing to the root. */
+/** Whether `copy` read as the element gave exactly one element, over all of it after its line break, and nothing to the root. */
 export function readAsOneElement(window: ElementWindow, read: JsonLayout): boolean {
-  return !read.rootGives && read.starts.length === 1 && read.starts[0] === 1 + window.startCharacter && read.ends[0] === window.copy.length;
+  return !read.rootGives && read.starts.length === 1 && read.starts[0] === 1 && read.ends[0] === window.copy.length;
 }
 
 /** The layout after the element at `window.index` was read again: it ends `delta` later, and so does every element after it. */

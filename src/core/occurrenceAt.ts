@@ -49,6 +49,11 @@ export function firstOnOrAfterLine(occurrences: readonly { range: Range }[], lin
   return countStartingAtOrBefore(occurrences, rangeOfOccurrence, line, -1);
 }
 
+/** Index of the first occurrence (or finding) that starts at `line`:`character` or after it (the list in document order). */
+export function firstAtOrAfter(occurrences: readonly { range: Range }[], line: number, character: number): number {
+  return countStartingAtOrBefore(occurrences, rangeOfOccurrence, line, character - 1);
+}
+
 /**
  * The occurrence at a position (see the module comment). `occurrences` must be in document order
  * (the parts index is kept per array: whoever changes an array in place calls `listChanged`, as

@@ -20,10 +20,10 @@ import { X12Reader } from './recognize/x12';
 import { ModifierFinding } from './rules/modifierFinding';
 import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
-import { firstOnOrAfterLine } from './occurrenceAt';
+import { firstAtOrAfter, firstOnOrAfterLine } from './occurrenceAt';
 import { ClaimLines } from './claimLines';
 import { claimWindow, X12Layout } from './x12ClaimWindow';
-import { elementWindow, ElementWindow, moveElements, readAsOneElement } from './jsonElementWindow';
+import { elementWindow, moveElements, readAsOneElement } from './jsonElementWindow';
 import type { JsonLayout } from './recognize/json';
 import { countInpatientOnly } from './inpatientCount';
 import { hasQuotedLineBreak, rowsAreLines, rowsWereLines } from './recognize/csv/quotedLineBreak';
@@ -325,56 +325,52 @@ export class CheckSession {
   /**
    * An edit strictly inside one object element of a JSON file's top-level array (see
    * jsonElementWindow.ts): the element is read again from a copy of it, what follows moves by the
-   * lines and characters the edit added or removed, and the rules run again on the element's lines
-   * and the claims on them. The copy is read before anything changes: when it is not one element
-   * any more, nothing has.
+   * lines the edit added or removed (and along its last line, by the characters), and the rules run
+   * again on the element's occurrences and the claims they belong to. The copy is read before
+   * anything changes: when it is not one element any more, nothing has.
    */
   private tryElementEdit(edit: TextEdit): boolean {
     const layout = this.json;
     const before = this.source;
     const window = layout && elementWindow(before, this.lines, edit, layout);
-    if (!window || !this.aloneOnItsLines(window)) return false;
-    const copyLines = new LineIndex(window.copy);
-    const { reader, invalid } = this.engine.jsonElementReaderWithInvalid(window.copy, copyLines, window.context);
+    if (!window) return false;
+    const { reader, invalid } = this.engine.jsonElementReaderWithInvalid(window.copy, new LineIndex(window.copy), window.context);
     reader.read(Infinity);
     const added = reader.finish();
     if (!readAsOneElement(window, reader.jsonLayout)) return false;
     inDocumentOrder(invalid);
 
     this.source = before.apply(edit);
-    const newEnd = edit.start + edit.text.length;
-    this.lines = LineIndex.edited(this.lines, this.source, edit.start, edit.oldEnd, newEnd);
+    this.lines = LineIndex.edited(this.lines, this.source, edit.start, edit.oldEnd, edit.start + edit.text.length);
     moveElements(layout!, window);
-    const last = this.lines.lineAt(layout!.ends[window.index] - 1);
-    const { first, lastBefore } = window;
-    // An item's occurrences share its place-of-service range: moved once each through a set.
-    const taken = this.takeLines(first, lastBefore, last - lastBefore, true);
-    shiftOccurrences(added, 0, first - 1, true);
-    shiftOccurrences(invalid, 0, first - 1, true);
+    const end = layout!.ends[window.index];
+    const last = this.lines.lineAt(end - 1);
+    const { first, lastBefore, startCharacter, endCharacter } = window;
+    const after: After = { line: lastBefore, character: endCharacter, lineDelta: last - lastBefore, characterDelta: end - this.lines.lineStart(last) - endCharacter };
+    const taken = this.takeSpan(first, startCharacter, after);
+    // The copy's line 1 is the document's line `first` from the element's `{` on.
+    placeCopy(added, first, startCharacter);
+    placeCopy(invalid, first, startCharacter);
     this.putLines(taken, added, invalid, claimIdsOf(taken.removed, added));
     return true;
   }
 
   /**
-   * Whether nothing is read on the element's first line before it, nor on its last line after it:
-   * the lines taken out and read again are then the element's alone, and nothing after it on its
-   * last line moves along the line.
+   * Takes out the occurrences and invalid values that start from `line`:`character` to where
+   * `after` begins (before the edit), and moves those after it (`movePosition`): the element of a
+   * JSON file, whose first and last lines may hold other things.
    */
-  private aloneOnItsLines(window: ElementWindow): boolean {
-    const { first, lastBefore, startCharacter, endCharacter } = window;
-    for (const list of [this.occurrences, this.invalid]) {
-      for (let i = firstOnOrAfterLine(list, first); i < list.length; i++) {
-        const r = list[i].range;
-        if (r.startLine > first) break;
-        if (r.startCharacter < startCharacter) return false;
-      }
-      for (let i = firstOnOrAfterLine(list, lastBefore); i < list.length; i++) {
-        const r = list[i].range;
-        if (r.startLine > lastBefore) break;
-        if (r.startCharacter >= endCharacter) return false;
-      }
+  private takeSpan(line: number, character: number, after: After): TakenLines {
+    const span = (list: readonly CodeOccurrence[]): [number, number] => [firstAtOrAfter(list, line, character), firstAtOrAfter(list, after.line, after.character)];
+    const [from, to] = span(this.occurrences);
+    const [invalidFrom, invalidTo] = span(this.invalid);
+    const taken = { from, to, removed: this.occurrences.slice(from, to), invalidFrom, invalidTo, removedInvalid: this.invalid.slice(invalidFrom, invalidTo), last: after.line, lineDelta: after.lineDelta, after };
+    if (after.lineDelta || after.characterDelta) {
+      this.ownFindingRanges();
+      movePositions(this.occurrences, to, after);
+      movePositions(this.invalid, invalidTo, after);
     }
-    return true;
+    return taken;
   }
 
   /**
@@ -417,7 +413,9 @@ export class CheckSession {
       if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
     }
     const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
-    this.findings = replaceFindings(this.findings, stale, fresh, lineDelta ? (f) => shiftFinding(f, last, lineDelta) : undefined);
+    const after = taken.after;
+    const move = after ? (after.lineDelta || after.characterDelta ? (f: Finding) => moveFinding(f, after) : undefined) : lineDelta ? (f: Finding) => shiftFinding(f, last, lineDelta) : undefined;
+    this.findings = replaceFindings(this.findings, stale, fresh, move);
   }
 
   /**
@@ -471,6 +469,81 @@ interface TakenLines {
   removedInvalid: CodeOccurrence[];
   last: number;
   lineDelta: number;
+  /** A span that ends inside line `last` (a JSON element): what follows on that line moves along it too. */
+  after?: After;
+}
+
+/**
+ * Where the text an edit changed ends, before the edit (`line`:`character`), and how the edit moved
+ * what follows: `lineDelta` lines, and on that line `characterDelta` characters along it.
+ */
+interface After {
+  line: number;
+  character: number;
+  lineDelta: number;
+  characterDelta: number;
+}
+
+/** Moves a position of the text before an edit to where it is after it (positions before `after` stay). */
+function movePosition(r: Range, after: After): void {
+  if (r.startLine > after.line) r.startLine += after.lineDelta;
+  else if (r.startLine === after.line && r.startCharacter >= after.character) {
+    r.startLine += after.lineDelta;
+    r.startCharacter += after.characterDelta;
+  }
+  if (r.endLine > after.line) r.endLine += after.lineDelta;
+  else if (r.endLine === after.line && r.endCharacter >= after.character) {
+    r.endLine += after.lineDelta;
+    r.endCharacter += after.characterDelta;
+  }
+}
+
+/**
+ * `shiftOccurrences` for a span that ends inside a line: the occurrences from `from` on (JSON's,
+ * plain objects with ranges of their own, an item's shared by its codes: each moved once through a
+ * set) moved as `movePosition` says; past the line, by lines only.
+ */
+function movePositions(list: readonly CodeOccurrence[], from: number, after: After): void {
+  const moved = new Set<Range>();
+  const moveOnce = (r: Range | undefined): void => {
+    // Past the line, nothing moves when no line was added or removed.
+    if (!r || (!after.lineDelta && r.startLine > after.line) || moved.has(r)) return;
+    movePosition(r, after);
+    moved.add(r);
+  };
+  let i = from;
+  for (; i < list.length; i++) {
+    const o = list[i];
+    if (o.range.startLine > after.line) break;
+    moveOnce(o.range);
+    for (const m of o.modifiers) moveOnce(m.range);
+    moveOnce(o.facts.placeOfServiceRange);
+  }
+  // The rest start on later lines; their modifiers and places of service may lie on the line.
+  for (; i < list.length; i++) {
+    const o = list[i];
+    moveOnce(o.range);
+    for (const m of o.modifiers) moveOnce(m.range);
+    moveOnce(o.facts.placeOfServiceRange);
+  }
+}
+
+/** Places occurrences read from a copy of an element (its `{` at line 1, character 0) where the element starts: line `first`, `character`. */
+function placeCopy(list: readonly CodeOccurrence[], first: number, character: number): void {
+  const moved = new Set<Range>();
+  const place = (r: Range | undefined): void => {
+    if (!r || moved.has(r)) return;
+    if (r.startLine === 1) r.startCharacter += character;
+    if (r.endLine === 1) r.endCharacter += character;
+    r.startLine += first - 1;
+    r.endLine += first - 1;
+    moved.add(r);
+  };
+  for (const o of list) {
+    place(o.range);
+    for (const m of o.modifiers) place(m.range);
+    place(o.facts.placeOfServiceRange);
+  }
 }
 
 /** The claim ids of the lines an edit took out and read again: whose rules run again. */
@@ -530,6 +603,14 @@ function ownRanges(f: Finding): void {
 /** A finding's fixes when they are objects of their own (a modifier finding's are made from its range when first read). */
 function madeFixes(f: Finding): FindingFix[] | undefined {
   return f instanceof ModifierFinding && !f.fixesMade ? undefined : f.fixes;
+}
+
+/** Moves the ranges of a finding (which owns them) that lie after an edited span (see `movePosition`). */
+function moveFinding(f: Finding, after: After): void {
+  movePosition(f.range, after);
+  if (f.related) for (const r of f.related) movePosition(r.range, after);
+  const fixes = madeFixes(f);
+  if (fixes) for (const x of fixes) movePosition(x.range, after);
 }
 
 /** Moves the ranges of a finding (which owns them) that lie after the edited lines. */

@@ -43,25 +43,32 @@ const STRUCTURE = ['"', '}', '{', ']', '[', ',', ':', '\\', '\n', '}\n  }, {\n',
  * back), so that the file is mostly whole, as it is while someone works in it. Every edit and every
  * undo is checked against a full check.
  */
-function randomEdits(text: string, fileName: string, seed: number, count: number): { elementEdits: number; edits: number } {
+function randomEdits(text: string, fileName: string, seed: number, count: number): { elementEdits: number; edits: number; valueEdits: number; valueElementEdits: number } {
   const s = new CheckSession(engine, text, { fileName });
   const r = rng(seed);
   let elementEdits = 0;
   let edits = 0;
+  let valueEdits = 0;
+  let valueElementEdits = 0;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)];
-  const apply = (edit: TextEdit, label: string): void => {
+  const apply = (edit: TextEdit, label: string): boolean => {
     edits++;
-    if (s.edit(edit) === 'rows') elementEdits++;
+    const rows = s.edit(edit) === 'rows';
+    if (rows) elementEdits++;
     assertSameAsFull(s, `${fileName}, ${label} ${JSON.stringify(edit)}`, fileName);
+    return rows;
   };
   for (let i = 0; i < count; i++) {
     const kind = r();
     const places = s.occurrences.length ? s.occurrences : s.invalid;
     if (kind < 0.6 && places.length) {
-      // A value typed over in a code's string (or just before or after it).
+      // A value typed over part of a code, inside its string.
       const o = pick(places);
-      const at = s.lines.lineStart(o.range.startLine) + o.range.startCharacter + Math.floor(r() * 6) - 1;
-      apply({ start: at, oldEnd: Math.min(at + Math.floor(r() * 6), s.lines.lineEnd(o.range.startLine) - 1), text: pick(VALUES) }, `edit ${i}`);
+      const start = s.lines.lineStart(o.range.startLine) + o.range.startCharacter;
+      const end = s.lines.lineStart(o.range.endLine) + o.range.endCharacter;
+      const at = start + Math.floor(r() * (end - start + 1));
+      valueEdits++;
+      if (apply({ start: at, oldEnd: Math.min(at + Math.floor(r() * 6), end), text: pick(VALUES) }, `edit ${i}`)) valueElementEdits++;
       continue;
     }
     let edit: TextEdit;
@@ -69,7 +76,7 @@ function randomEdits(text: string, fileName: string, seed: number, count: number
       const line = Math.floor(r() * s.lines.lineCount);
       const other = Math.floor(r() * s.lines.lineCount);
       edit = { start: s.lines.lineStart(line), oldEnd: s.lines.lineStart(line), text: `${s.text.slice(s.lines.lineStart(other), s.lines.lineEnd(other))}\n` };
-    } else if (kind < 0.8) {
+    } else if (kind < 0.8 && s.lines.lineCount > 1) {
       const line = Math.floor(r() * (s.lines.lineCount - 1));
       edit = { start: s.lines.lineStart(line), oldEnd: s.lines.lineStart(line + 1), text: '' };
     } else {
@@ -77,10 +84,12 @@ function randomEdits(text: string, fileName: string, seed: number, count: number
       edit = { start: at, oldEnd: Math.min(at + Math.floor(r() * 3), s.text.length), text: pick(STRUCTURE) };
     }
     const removed = s.text.slice(edit.start, edit.oldEnd);
+    const text = s.text;
     apply(edit, `edit ${i}`);
     apply({ start: edit.start, oldEnd: edit.start + edit.text.length, text: removed }, `undo of edit ${i}`);
+    assert.equal(s.text, text, `undo of edit ${i} gives the text back`);
   }
-  return { elementEdits, edits };
+  return { elementEdits, edits, valueEdits, valueElementEdits };
 }
 
 describe('checking while editing a JSON file', () => {
@@ -124,13 +133,17 @@ describe('checking while editing a JSON file', () => {
     }
   });
 
-  it('a Bundle written on one line is a full check; a Claim at the root gives its id to its items, so an edit there is too', function () {
+  it('in a Bundle written on one line, an edit inside an entry re-reads that entry, and the entries after it move along the line', function () {
     const oneLine = JSON.stringify(JSON.parse(realBundle(this)));
     const s = new CheckSession(engine, oneLine, { fileName: 'bundle.json' });
     const at = s.text.indexOf('"code":"', s.text.indexOf('"productOrService"')) + 8;
-    assert.equal(s.edit({ start: at, oldEnd: at + 5, text: '64866' }), 'full');
-    assertSameAsFull(s, 'one line');
+    assert.equal(s.edit({ start: at, oldEnd: at + 5, text: '64866-' }), 'rows', 'one character longer');
+    assertSameAsFull(s, 'one line, a code typed over in the first entry');
+    assert.equal(s.edit({ start: at, oldEnd: at + 6, text: '9' }), 'rows', 'five characters shorter');
+    assertSameAsFull(s, 'one line, the code shortened');
+  });
 
+  it('a Claim at the root gives its id to its items: an edit in an item is a full check', function () {
     const claim = new CheckSession(engine, sample(this, 'fhir_claim_mcs_bfd.json'), { fileName: 'claim.json' });
     const code = claim.text.indexOf('"code" : "', claim.text.indexOf('"productOrService"')) + 10;
     assert.equal(claim.edit({ start: code, oldEnd: code + 5, text: '64866' }), 'full');
@@ -151,6 +164,11 @@ describe('checking while editing a JSON file', () => {
   it('equals a full check after 250 random edits of a Bundle of the real FHIR samples, most of them read entry by entry', function () {
     const { elementEdits, edits } = randomEdits(realBundle(this), 'bundle.json', 17, 250);
     assert.ok(elementEdits > edits / 2, `${elementEdits} of ${edits} edits re-read one entry`);
+  });
+
+  it('and when it is written on one line (where a line pasted is the whole file, and structure typed and undone a full check)', function () {
+    const { valueEdits, valueElementEdits } = randomEdits(JSON.stringify(JSON.parse(realBundle(this))), 'bundle.json', 37, 120);
+    assert.ok(valueElementEdits > valueEdits * 0.9, `${valueElementEdits} of ${valueEdits} values typed re-read one entry`);
   });
 
   it('and with CRLF line ends', function () {
