@@ -414,8 +414,8 @@ export class CheckSession {
     }
     const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
     const after = taken.after;
-    const move = after ? (after.lineDelta || after.characterDelta ? (f: Finding) => moveFinding(f, after) : undefined) : lineDelta ? (f: Finding) => shiftFinding(f, last, lineDelta) : undefined;
-    this.findings = replaceFindings(this.findings, stale, fresh, move);
+    const moveKept = after ? (after.lineDelta || after.characterDelta ? (f: Finding) => moveFinding(f, after) : undefined) : lineDelta ? (f: Finding) => shiftFinding(f, last, lineDelta) : undefined;
+    this.findings = replaceFindings(this.findings, stale, fresh, moveKept);
   }
 
   /**
@@ -568,8 +568,8 @@ const move = (r: Range, delta: number): void => {
  * Moves the occurrences from `from` on by `delta` lines, without a set of the objects moved: each
  * occurrence owns its range and its modifiers' ranges; a CSV row's occurrences may share one facts
  * object (and its place-of-service range), and they are next to each other in the list. The lines
- * of an X12 claim share the claim's place-of-service range with lines of their own between them,
- * and the codes of a JSON item share its modifiers: `claim` moves each range once through a set.
+ * of an X12 claim share the claim's place-of-service range with lines of their own between them:
+ * `claim` moves each range once through a set.
  */
 function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: number, claim = false): void {
   let lastPos: Range | undefined;
@@ -579,12 +579,7 @@ function shiftOccurrences(list: readonly CodeOccurrence[], from: number, delta: 
     if (o instanceof LoneCodeOccurrence) o.moveLines(delta); // without making its range
     else move(o.range, delta);
     const modifiers = o.modifiers;
-    for (let j = 0; j < modifiers.length; j++) {
-      const r = modifiers[j].range;
-      if (moved?.has(r)) continue;
-      move(r, delta);
-      moved?.add(r);
-    }
+    for (let j = 0; j < modifiers.length; j++) move(modifiers[j].range, delta);
     const pos = o.facts.placeOfServiceRange;
     if (!pos || pos === lastPos || moved?.has(pos)) continue;
     move((lastPos = pos), delta);
