@@ -280,9 +280,11 @@ export class CheckSession {
     if (!claims.size) {
       fresh = this.engine.findings(added, window, this.check, windowLines, rows.invalid);
       // They share ranges with the copy's occurrences: own copies first, so each range moves once.
+      // Nothing is on the copy's line 0; its other lines move down to the document's.
+      const below = wholeLines(0, firstLine - 1);
       for (const f of fresh) {
         ownRanges(f);
-        shiftFinding(f, -1, firstLine - 1);
+        moveFinding(f, below);
       }
     }
     shiftOccurrences(added, 0, firstLine - 1);
@@ -349,8 +351,9 @@ export class CheckSession {
     const after: After = { line: lastBefore, character: endCharacter, lineDelta: last - lastBefore, characterDelta: end - this.lines.lineStart(last) - endCharacter };
     const taken = this.takeSpan(first, startCharacter, after);
     // The copy's line 1 is the document's line `first` from the element's `{` on.
-    placeCopy(added, first, startCharacter);
-    placeCopy(invalid, first, startCharacter);
+    const placed: After = { line: 1, character: 0, lineDelta: first - 1, characterDelta: startCharacter };
+    movePositions(added, 0, placed);
+    movePositions(invalid, 0, placed);
     this.putLines(taken, added, invalid, claimIdsOf(taken.removed, added));
     return true;
   }
@@ -364,7 +367,7 @@ export class CheckSession {
     const span = (list: readonly CodeOccurrence[]): [number, number] => [firstAtOrAfter(list, line, character), firstAtOrAfter(list, after.line, after.character)];
     const [from, to] = span(this.occurrences);
     const [invalidFrom, invalidTo] = span(this.invalid);
-    const taken = { from, to, removed: this.occurrences.slice(from, to), invalidFrom, invalidTo, removedInvalid: this.invalid.slice(invalidFrom, invalidTo), last: after.line, lineDelta: after.lineDelta, after };
+    const taken = { from, to, removed: this.occurrences.slice(from, to), invalidFrom, invalidTo, removedInvalid: this.invalid.slice(invalidFrom, invalidTo), after };
     if (after.lineDelta || after.characterDelta) {
       this.ownFindingRanges();
       movePositions(this.occurrences, to, after);
@@ -380,7 +383,7 @@ export class CheckSession {
   private takeLines(first: number, last: number, lineDelta: number, claim = false): TakenLines {
     const [from, to] = lineSpan(this.occurrences, first, last);
     const [invalidFrom, invalidTo] = lineSpan(this.invalid, first, last);
-    const taken = { from, to, removed: this.occurrences.slice(from, to), invalidFrom, invalidTo, removedInvalid: this.invalid.slice(invalidFrom, invalidTo), last, lineDelta };
+    const taken = { from, to, removed: this.occurrences.slice(from, to), invalidFrom, invalidTo, removedInvalid: this.invalid.slice(invalidFrom, invalidTo), after: wholeLines(last, lineDelta) };
     if (lineDelta) {
       this.ownFindingRanges();
       shiftOccurrences(this.occurrences, to, lineDelta, claim);
@@ -395,7 +398,7 @@ export class CheckSession {
    * (`fresh`: the rules already ran on the new lines alone, when they belong to no claim).
    */
   private putLines(taken: TakenLines, added: CodeOccurrence[], addedInvalid: CodeOccurrence[], claims: ReadonlySet<string>, fresh?: Finding[]): void {
-    const { removed, removedInvalid, last, lineDelta } = taken;
+    const { removed, removedInvalid, after } = taken;
     // In place: a new 70,000-element array per keystroke cost more than the rest of the edit.
     // What was derived from the list (claims, hover parts) is dropped with `listChanged`.
     spliceInPlace(this.occurrences, taken.from, taken.to, added);
@@ -413,9 +416,7 @@ export class CheckSession {
       if (this.findingRangesOwned) for (const f of fresh) ownRanges(f);
     }
     const stale = new Set<CodeOccurrence>([...removed, ...subset, ...removedInvalid]);
-    const after = taken.after;
-    const moveKept = after ? (after.lineDelta || after.characterDelta ? (f: Finding) => moveFinding(f, after) : undefined) : lineDelta ? (f: Finding) => shiftFinding(f, last, lineDelta) : undefined;
-    this.findings = replaceFindings(this.findings, stale, fresh, moveKept);
+    this.findings = replaceFindings(this.findings, stale, fresh, after.lineDelta || after.characterDelta ? (f) => moveFinding(f, after) : undefined);
   }
 
   /**
@@ -459,7 +460,7 @@ export class CheckSession {
 
 const noRowsRead = (): RowsRead => ({ rows: 0, lastEnd: -1 });
 
-/** What `takeLines` took out: the index spans and their occurrences, of lines up to `last` before an edit that added `lineDelta`. */
+/** What `takeLines` or `takeSpan` took out: the index spans and their occurrences, and where what follows them went. */
 interface TakenLines {
   from: number;
   to: number;
@@ -467,10 +468,7 @@ interface TakenLines {
   invalidFrom: number;
   invalidTo: number;
   removedInvalid: CodeOccurrence[];
-  last: number;
-  lineDelta: number;
-  /** A span that ends inside line `last` (a JSON element): what follows on that line moves along it too. */
-  after?: After;
+  after: After;
 }
 
 /**
@@ -483,6 +481,9 @@ interface After {
   lineDelta: number;
   characterDelta: number;
 }
+
+/** What follows lines taken out whole, up to `last`: the lines after them, moved by `lineDelta`. */
+const wholeLines = (last: number, lineDelta: number): After => ({ line: last, character: Infinity, lineDelta, characterDelta: 0 });
 
 /** Moves a position of the text before an edit to where it is after it (positions before `after` stay). */
 function movePosition(r: Range, after: After): void {
@@ -499,9 +500,9 @@ function movePosition(r: Range, after: After): void {
 }
 
 /**
- * `shiftOccurrences` for a span that ends inside a line: the occurrences from `from` on (JSON's,
- * plain objects with ranges of their own, an item's shared by its codes: each moved once through a
- * set) moved as `movePosition` says; past the line, by lines only.
+ * `shiftOccurrences` for a span that ends inside a line (or a copy's occurrences placed where the
+ * copy starts): the occurrences from `from` on (JSON's, plain objects with ranges of their own, an
+ * item's shared by its codes: each moved once through a set) moved as `movePosition` says.
  */
 function movePositions(list: readonly CodeOccurrence[], from: number, after: After): void {
   const moved = new Set<Range>();
@@ -511,38 +512,12 @@ function movePositions(list: readonly CodeOccurrence[], from: number, after: Aft
     movePosition(r, after);
     moved.add(r);
   };
-  let i = from;
-  for (; i < list.length; i++) {
-    const o = list[i];
-    if (o.range.startLine > after.line) break;
-    moveOnce(o.range);
-    for (const m of o.modifiers) moveOnce(m.range);
-    moveOnce(o.facts.placeOfServiceRange);
-  }
-  // The rest start on later lines; their modifiers and places of service may lie on the line.
-  for (; i < list.length; i++) {
+  // Those starting on later lines too: their modifiers and places of service may lie on the line.
+  for (let i = from; i < list.length; i++) {
     const o = list[i];
     moveOnce(o.range);
     for (const m of o.modifiers) moveOnce(m.range);
     moveOnce(o.facts.placeOfServiceRange);
-  }
-}
-
-/** Places occurrences read from a copy of an element (its `{` at line 1, character 0) where the element starts: line `first`, `character`. */
-function placeCopy(list: readonly CodeOccurrence[], first: number, character: number): void {
-  const moved = new Set<Range>();
-  const place = (r: Range | undefined): void => {
-    if (!r || moved.has(r)) return;
-    if (r.startLine === 1) r.startCharacter += character;
-    if (r.endLine === 1) r.endCharacter += character;
-    r.startLine += first - 1;
-    r.endLine += first - 1;
-    moved.add(r);
-  };
-  for (const o of list) {
-    place(o.range);
-    for (const m of o.modifiers) place(m.range);
-    place(o.facts.placeOfServiceRange);
   }
 }
 
@@ -606,14 +581,6 @@ function moveFinding(f: Finding, after: After): void {
   if (f.related) for (const r of f.related) movePosition(r.range, after);
   const fixes = madeFixes(f);
   if (fixes) for (const x of fixes) movePosition(x.range, after);
-}
-
-/** Moves the ranges of a finding (which owns them) that lie after the edited lines. */
-function shiftFinding(f: Finding, after: number, delta: number): void {
-  if (f.range.startLine > after) move(f.range, delta);
-  if (f.related) for (const r of f.related) if (r.range.startLine > after) move(r.range, delta);
-  const fixes = madeFixes(f);
-  if (fixes) for (const x of fixes) if (x.range.startLine > after) move(x.range, delta);
 }
 
 /** `list.splice(from, to - from, ...items)`; the engine moves the tail with one memory move. */
