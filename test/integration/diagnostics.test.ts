@@ -223,6 +223,18 @@ describe('typing in an X12 claim file', () => {
   });
 });
 
+/**
+ * Waits until `document`'s problems (where, which rule, what they say) are those a fresh check of
+ * its text gives, in a new document of `language`, and asserts that they are.
+ */
+async function problemsOfFreshCheck(document: vscode.TextDocument, language: string, label: string): Promise<void> {
+  const key = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${ruleOf(d)} ${d.message}`;
+  const fresh = await vscode.workspace.openTextDocument({ language, content: document.getText() });
+  const expected = (await diagnostics(fresh.uri, (d) => d.length > 0)).map(key).sort();
+  const found = await diagnostics(document.uri, (d) => JSON.stringify(d.map(key).sort()) === JSON.stringify(expected), 15_000);
+  assert.deepEqual(found.map(key).sort(), expected, label);
+}
+
 describe('typing in a FHIR Claim (a Claim at the root gives its id to its items: a full check)', () => {
   it('after a code typed over, one typed digit by digit without a wait, an edit with two cursors and an undo, the problems are a fresh check\'s', async function () {
     this.timeout(60_000);
@@ -233,13 +245,7 @@ describe('typing in a FHIR Claim (a Claim at the root gives its id to its items:
     fs.writeFileSync(file, fs.readFileSync(fixture('claim.json').fsPath, 'utf8'));
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     const editor = await vscode.window.showTextDocument(document);
-    const key = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${ruleOf(d)} ${d.message}`;
-    const matchesFresh = async (label: string): Promise<void> => {
-      const fresh = await vscode.workspace.openTextDocument({ language: 'json', content: document.getText() });
-      const expected = (await diagnostics(fresh.uri, (d) => d.length > 0)).map(key).sort();
-      const found = await diagnostics(document.uri, (d) => JSON.stringify(d.map(key).sort()) === JSON.stringify(expected), 15_000);
-      assert.deepEqual(found.map(key).sort(), expected, label);
-    };
+    const matchesFresh = (label: string): Promise<void> => problemsOfFreshCheck(document, 'json', label);
     try {
       await diagnostics(document.uri, (d) => d.length > 0);
       const at = (text: string) => document.positionAt(document.getText().indexOf(text));
@@ -284,13 +290,7 @@ describe('typing in a FHIR Bundle', () => {
     fs.writeFileSync(file, `{\n  "resourceType": "Bundle",\n  "type": "collection",\n  "entry": [\n${entries.join(',\n')}\n  ]\n}\n`);
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     const editor = await vscode.window.showTextDocument(document);
-    const key = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${ruleOf(d)} ${d.message}`;
-    const matchesFresh = async (label: string): Promise<void> => {
-      const fresh = await vscode.workspace.openTextDocument({ language: 'json', content: document.getText() });
-      const expected = (await diagnostics(fresh.uri, (d) => d.length > 0)).map(key).sort();
-      const found = await diagnostics(document.uri, (d) => JSON.stringify(d.map(key).sort()) === JSON.stringify(expected), 15_000);
-      assert.deepEqual(found.map(key).sort(), expected, label);
-    };
+    const matchesFresh = (label: string): Promise<void> => problemsOfFreshCheck(document, 'json', label);
     try {
       const opened = await diagnostics(document.uri, (d) => d.filter((x) => ruleOf(x) === 'inpatient-only-outpatient').length === 3);
       assert.equal(opened.filter((x) => ruleOf(x) === 'inpatient-only-outpatient').length, 3, 'each claim\'s 64866');
