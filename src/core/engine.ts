@@ -87,9 +87,8 @@ export class Engine implements RecognizerData {
    * values as well; undefined for the other kinds (read in one go).
    */
   readerWithInvalid(kind: DocumentKind, text: string, lines: LineIndex): { reader: DocumentReader; invalid: CodeOccurrence[] } | undefined {
-    const invalid: CodeOccurrence[] = [];
-    const reader = documentReader(kind, text, this.withInvalid(text, lines, invalid), lines);
-    return reader && { reader, invalid };
+    const read = this.readingWithInvalid(text, lines, (data) => documentReader(kind, text, data, lines));
+    return read.reader && { reader: read.reader, invalid: read.invalid };
   }
 
   /**
@@ -97,8 +96,7 @@ export class Engine implements RecognizerData {
    * again), read with the file's separators from the transaction in force there (see `X12Reader`).
    */
   x12ReaderWithInvalid(text: string, lines: LineIndex, start: X12Start): { reader: X12Reader; invalid: CodeOccurrence[] } {
-    const invalid: CodeOccurrence[] = [];
-    return { reader: new X12Reader(text, this.withInvalid(text, lines, invalid), lines, start), invalid };
+    return this.readingWithInvalid(text, lines, (data) => new X12Reader(text, data, lines, start));
   }
 
   /**
@@ -106,8 +104,13 @@ export class Engine implements RecognizerData {
    * element a check session reads again), read as the document reads it (see `jsonReader`).
    */
   jsonElementReaderWithInvalid(text: string, lines: LineIndex, element: JsonElementStart): { reader: JsonReader; invalid: CodeOccurrence[] } {
+    return this.readingWithInvalid(text, lines, (data) => jsonReader(text, data, lines, element));
+  }
+
+  /** A reader made over the engine's data that collects the invalid values it reads, with their list. */
+  private readingWithInvalid<R>(text: string, lines: LineIndex, make: (data: RecognizerData) => R): { reader: R; invalid: CodeOccurrence[] } {
     const invalid: CodeOccurrence[] = [];
-    return { reader: jsonReader(text, this.withInvalid(text, lines, invalid), lines, element), invalid };
+    return { reader: make(this.withInvalid(text, lines, invalid)), invalid };
   }
 
   private withInvalid(text: string, lines: LineIndex, invalid: CodeOccurrence[]): RecognizerData {
