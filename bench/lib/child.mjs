@@ -169,9 +169,9 @@ async function sectionCheck() {
     text = undefined;
     gc();
   }
-  if (options.incremental !== false && fs.existsSync(CLAIM_CSV)) out.claimRowEdit = claimRowEdit(m, engine, CLAIM_CSV, 'claims.csv', options.incrementalIterations ?? 300);
+  if (options.incremental !== false && fs.existsSync(CLAIM_CSV)) out.claimRowEdit = editInClaim(m, engine, CLAIM_CSV, 'claims.csv', options.incrementalIterations ?? 300);
   // The same in a FHIR Bundle: one entry (an EOB) read again, and its claim's rules.
-  if (options.incremental !== false && (options.kinds ?? ['fhir']).includes('fhir')) out.entryEdit = claimRowEdit(m, engine, INPUTS.fhir, FILE_NAMES.fhir, options.incrementalIterations ?? 300);
+  if (options.incremental !== false && (options.kinds ?? ['fhir']).includes('fhir')) out.entryEdit = editInClaim(m, engine, INPUTS.fhir, FILE_NAMES.fhir, options.incrementalIterations ?? 300);
   return out;
 }
 
@@ -188,7 +188,7 @@ function resultKey(r) {
  * replaces the code of a line in the middle of the file and puts it back; the baseline is a full
  * check of the same file (engine.check, then its scavenges, 2 + 5 rounds).
  */
-function claimRowEdit(m, engine, file, fileName, iterations) {
+function editInClaim(m, engine, file, fileName, iterations) {
   const text = fs.readFileSync(file, 'utf8');
   const full = [];
   for (let r = 0; r < 7; r++) {

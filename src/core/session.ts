@@ -24,6 +24,7 @@ import { firstAtOrAfter, firstOnOrAfterLine } from './occurrenceAt';
 import { ClaimLines } from './claimLines';
 import { claimWindow, X12Layout } from './x12ClaimWindow';
 import { elementWindow, moveElements, readAsOneElement } from './jsonElementWindow';
+import { isJsonReader } from './recognize/json';
 import type { JsonLayout } from './recognize/json';
 import { countInpatientOnly } from './inpatientCount';
 import { hasQuotedLineBreak, rowsAreLines, rowsWereLines } from './recognize/csv/quotedLineBreak';
@@ -146,10 +147,10 @@ export class CheckSession {
   /** Recognizes the whole text in one go, as the kind the analysis found. */
   private readInOneGo(text: string): void {
     // X12 and JSON through their readers, as `recognize` reads them, keeping the file's layout for edits.
-    const sliced = this.kind === 'x12' || this.kind === 'json' ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
-    if (sliced) {
-      sliced.reader.read(Infinity);
-      this.adopt(sliced);
+    const reading = this.kind === 'x12' || this.kind === 'json' ? this.engine.readerWithInvalid(this.kind, text, this.lines) : undefined;
+    if (reading) {
+      reading.reader.read(Infinity);
+      this.adopt(reading);
     } else if (this.csv) {
       this.readCsv(text);
     } else {
@@ -177,8 +178,8 @@ export class CheckSession {
     this.occurrences = reader.finish();
     this.invalid = invalid;
     if (reader instanceof X12Reader) this.x12 = { separators: reader.separators, kinds: reader.kindChanges };
-    if ('jsonLayout' in reader) {
-      this.json = (reader as { jsonLayout: JsonLayout }).jsonLayout;
+    if (isJsonReader(reader)) {
+      this.json = reader.jsonLayout;
       // A JSON file's values are read as their objects close (an object's own code keys after the
       // codings inside it): in document order, as an edit takes them out by line.
       inDocumentOrder(invalid);

@@ -136,6 +136,8 @@ export interface JsonReader extends DocumentReader {
   readonly jsonLayout: JsonLayout;
 }
 
+export const isJsonReader = (reader: DocumentReader): reader is JsonReader => 'jsonLayout' in reader;
+
 /**
  * The JSON recognizer as a `DocumentReader`: read in slices, then finished. With `element`, `text`
  * is one element of a top-level array (with what precedes it only whitespace), read as the
