@@ -34,6 +34,25 @@ describe('line index', () => {
     }
   });
 
+  it('and so on long lines, where the rescan stops a few characters past the edit (2,000 random edits)', () => {
+    const pieces = ['a', '\n', '\r\n', '\r', 'x'.repeat(9), 'SV1*HC:99213~'.repeat(3)];
+    for (let seed = 1; seed <= 2000; seed++) {
+      const r = rng(seed);
+      let text = '';
+      for (let i = 0; i < 24; i++) text += pieces[Math.floor(r() * pieces.length)];
+      const prev = new LineIndex(text);
+      const start = Math.floor(r() * (text.length + 1));
+      const end = Math.min(text.length, start + Math.floor(r() * 8));
+      let inserted = '';
+      for (let i = Math.floor(r() * 3); i > 0; i--) inserted += pieces[Math.floor(r() * 4)];
+      const next = text.slice(0, start) + inserted + text.slice(end);
+      const updated = LineIndex.edited(prev, next, start, end, start + inserted.length);
+      const fresh = new LineIndex(next);
+      assert.equal(updated.lineCount, fresh.lineCount, `seed ${seed}`);
+      for (let l = 0; l < fresh.lineCount; l++) assert.equal(updated.lineStart(l), fresh.lineStart(l), `seed ${seed} line ${l}`);
+    }
+  });
+
   it('finds the same line starts in long texts (searched with indexOf) as a character walk', () => {
     const pieces = ['a', 'bc', '\n', '\r\n', '\r', '99213,', '\r\r\n\n', 'x'.repeat(700)];
     for (let seed = 1; seed <= 50; seed++) {

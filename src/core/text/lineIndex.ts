@@ -40,26 +40,23 @@ export class LineIndex {
    */
   static edited(prev: LineIndex, text: TextSource, changeStart: number, oldEnd: number, newEnd: number): LineIndex {
     const delta = newEnd - oldEnd;
-    // Rescan from the line before the change (a CR LF pair may straddle it) to the first line break
-    // after it, reading only that window of the text (longer windows while no break is in sight).
-    const firstLine = Math.max(0, prev.lineAt(changeStart) - 1);
-    const from = prev.starts[firstLine];
-    let size = newEnd - from + 256;
-    let window: string;
-    let stop: number;
-    for (;;) {
-      window = text.slice(from, Math.min(text.length, from + size));
-      const atEnd = from + window.length >= text.length;
-      stop = pastLineBreak(window, newEnd - from, atEnd);
-      if (stop >= 0 || atEnd) break;
-      size *= 2;
-    }
+    // Rescan from the character before the change (a CR LF pair may straddle it) to the first line
+    // break after it. The old text after the change holds no line break up to its line's end, so on
+    // a long line (a file written on one line) the rescan stops two characters past the change
+    // instead of reading on to that break: a keystroke reads about as much text as it wrote.
+    const from = Math.max(0, changeStart - 1);
+    const firstLine = prev.lineAt(from);
+    const oldLine = prev.lineAt(Math.max(oldEnd, 0));
+    const lineEnd = (oldLine + 1 < prev.count ? prev.starts[oldLine + 1] : prev.source.length) + delta;
+    const until = lineEnd - newEnd > 4 ? newEnd + 2 : lineEnd;
+    const window = text.slice(from, Math.min(text.length, until));
+    let stop = pastLineBreak(window, newEnd - from, from + window.length >= text.length);
     if (stop < 0) stop = window.length;
     const local = new Starts(stop);
     scanLineStarts(window, 0, stop, local);
     const last = local.length > 1 ? from + local.array[local.length - 1] : from;
     // The old lines after the change that survive, moved by `delta` (the rescan may have covered the first).
-    let k = prev.lineAt(Math.max(oldEnd, 0)) + 1;
+    let k = oldLine + 1;
     while (k < prev.count && prev.starts[k] + delta <= last) k++;
     const tail = prev.count - k;
     // `local` begins with the window's own start (0): the line at `from`, kept from `prev`.
