@@ -15,14 +15,15 @@ import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recogn
 import type { CsvContext, DocumentReader } from './recognize';
 import { LineIndex } from './text/lineIndex';
 import { byStart, firstStartingAfter, inDocumentOrder } from './text/byStart';
-import { LoneCodeOccurrence } from './recognize/loneCode';
+import { LoneCodeOccurrence, LoneModifier } from './recognize/loneCode';
+import { After, movePosition, wholeLines } from './text/movePosition';
 import { X12Reader } from './recognize/x12';
 import { ModifierFinding } from './rules/modifierFinding';
 import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
 import { firstAtOrAfter, firstOnOrAfterLine } from './occurrenceAt';
 import { ClaimLines } from './claimLines';
-import { claimWindow, X12Layout } from './x12ClaimWindow';
+import { ClaimSpan, claimWindow, isClaimSpan, X12Layout } from './x12ClaimWindow';
 import { elementWindow, moveElements, readAsOneElement } from './jsonElementWindow';
 import { isJsonReader } from './recognize/json';
 import type { JsonLayout } from './recognize/json';
@@ -305,8 +306,10 @@ export class CheckSession {
     const layout = this.x12;
     const window = layout && claimWindow(before, this.lines, edit, layout);
     if (!window) return false;
+    if (window !== 'unread' && isClaimSpan(window)) return this.claimSpanEdit(edit, window, layout);
     this.source = before.apply(edit);
     this.lines = LineIndex.edited(this.lines, this.source, edit.start, edit.oldEnd, edit.start + edit.text.length);
+    moveKinds(layout, edit);
     if (window === 'unread') return true;
     const { first, last, lastBefore, lineDelta, start } = window;
     // The lines of a claim share its place-of-service range: moved once each through a set.
@@ -321,6 +324,42 @@ export class CheckSession {
     const added = reader.finish();
     shiftOccurrences(added, 0, first - 1, true);
     shiftOccurrences(invalid, 0, first - 1, true);
+    this.putLines(taken, added, invalid, claimIdsOf(taken.removed, added));
+    return true;
+  }
+
+  /**
+   * An edit inside one segment of a line that holds several (an X12 file written on one line): the
+   * claim around it is read again from a copy of it (nothing is, in a segment the reader skips),
+   * what follows moves along the line, and the rules run again on every line of its claims.
+   */
+  private claimSpanEdit(edit: TextEdit, span: ClaimSpan, layout: X12Layout): boolean {
+    let added: CodeOccurrence[] = [];
+    let invalid: CodeOccurrence[] = [];
+    if (span.copy) {
+      const reading = this.engine.x12ReaderWithInvalid(span.copy, new LineIndex(span.copy), span.from);
+      reading.reader.read(Infinity);
+      added = reading.reader.finish();
+      invalid = reading.invalid;
+    }
+    // Where the span is before the edit; no line is added or removed, so only what follows it on
+    // the edited line moves (by the characters the edit added).
+    const lines = this.lines;
+    const first = lines.lineAt(span.start);
+    const startCharacter = span.start - lines.lineStart(first);
+    const endLine = lines.lineAt(span.endBefore);
+    const after: After = {
+      line: endLine, character: span.endBefore - lines.lineStart(endLine), lineDelta: 0,
+      characterDelta: endLine === lines.lineAt(edit.oldEnd) ? span.delta : 0,
+    };
+    this.source = this.source.apply(edit);
+    this.lines = LineIndex.edited(lines, this.source, edit.start, edit.oldEnd, edit.start + edit.text.length);
+    moveKinds(layout, edit);
+    const taken = this.takeSpan(first, startCharacter, after);
+    // The copy's line 1 is the document's line `first` from the span's start on.
+    const placed: After = { line: 1, character: 0, lineDelta: first - 1, characterDelta: startCharacter };
+    movePositions(added, 0, placed);
+    movePositions(invalid, 0, placed);
     this.putLines(taken, added, invalid, claimIdsOf(taken.removed, added));
     return true;
   }
@@ -472,32 +511,10 @@ interface TakenLines {
   after: After;
 }
 
-/**
- * Where the text an edit changed ends, before the edit (`line`:`character`), and how the edit moved
- * what follows: `lineDelta` lines, and on that line `characterDelta` characters along it.
- */
-interface After {
-  line: number;
-  character: number;
-  lineDelta: number;
-  characterDelta: number;
-}
-
-/** What follows lines taken out whole, up to `last`: the lines after them, moved by `lineDelta`. */
-const wholeLines = (last: number, lineDelta: number): After => ({ line: last, character: Infinity, lineDelta, characterDelta: 0 });
-
-/** Moves a position of the text before an edit to where it is after it (positions before `after` stay). */
-function movePosition(r: Range, after: After): void {
-  if (r.startLine > after.line) r.startLine += after.lineDelta;
-  else if (r.startLine === after.line && r.startCharacter >= after.character) {
-    r.startLine += after.lineDelta;
-    r.startCharacter += after.characterDelta;
-  }
-  if (r.endLine > after.line) r.endLine += after.lineDelta;
-  else if (r.endLine === after.line && r.endCharacter >= after.character) {
-    r.endLine += after.lineDelta;
-    r.endCharacter += after.characterDelta;
-  }
+/** Where the transactions of an X12 file start after an edit that kept them (it changed no GS or ST). */
+function moveKinds(layout: X12Layout, edit: TextEdit): void {
+  const delta = edit.text.length - (edit.oldEnd - edit.start);
+  if (delta) for (const k of layout.kinds) if (k.offset >= edit.oldEnd) k.offset += delta;
 }
 
 /**
@@ -507,6 +524,7 @@ function movePosition(r: Range, after: After): void {
  */
 function movePositions(list: readonly CodeOccurrence[], from: number, after: After): void {
   const moved = new Set<Range>();
+  let lastPos: Range | undefined;
   const moveOnce = (r: Range | undefined): void => {
     // Past the line, nothing moves when no line was added or removed.
     if (!r || (!after.lineDelta && r.startLine > after.line) || moved.has(r)) return;
@@ -516,9 +534,17 @@ function movePositions(list: readonly CodeOccurrence[], from: number, after: Aft
   // Those starting on later lines too: their modifiers and places of service may lie on the line.
   for (let i = from; i < list.length; i++) {
     const o = list[i];
-    moveOnce(o.range);
-    for (const m of o.modifiers) moveOnce(m.range);
-    moveOnce(o.facts.placeOfServiceRange);
+    // A code alone in its component and its modifiers own their positions: moved without making
+    // ranges or a set of them (every code after an edit in a file written on one line moves).
+    if (o instanceof LoneCodeOccurrence) o.moveAlong(after);
+    else moveOnce(o.range);
+    for (const m of o.modifiers) {
+      if (m instanceof LoneModifier) m.moveAlong(after);
+      else moveOnce(m.range);
+    }
+    // A claim's lines share its place of service, one after another.
+    const pos = o.facts.placeOfServiceRange;
+    if (pos !== lastPos) moveOnce((lastPos = pos));
   }
 }
 

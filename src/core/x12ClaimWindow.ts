@@ -13,6 +13,11 @@
  *   touches, before and after, is a whole segment of those kinds, a CLM only on the first, and
  *   the claim around them is read again as above;
  * - ISA (the separators), GS, ST, SE and HL are structure: a full check.
+ * A line that holds several segments (a file written on one line, as X12 is sent, or one wrapped
+ * at a width) is answered by offsets instead (`ClaimSpan`): an edit inside one segment's elements
+ * that writes and removes no terminator and no line break, in a segment the reader skips (nothing
+ * to read) or in one a claim is read from (the claim, from its CLM to where the next CLM or
+ * structure segment starts). What follows on the line moves along it.
  */
 import type { DocumentText } from './text/editedText';
 import type { LineIndex } from './text/lineIndex';
@@ -36,8 +41,32 @@ export interface ClaimWindow {
   start: X12Start;
 }
 
+/**
+ * The claim around an edit of a line holding several segments, by offsets: `[start, endBefore)`
+ * before the edit, read again from `copy`. For a segment the reader skips it is that segment, and
+ * there is nothing to read (`copy` empty).
+ */
+export interface ClaimSpan {
+  /** Where the claim's CLM starts (or the skipped segment). */
+  start: number;
+  /** Where what follows starts, before the edit. */
+  endBefore: number;
+  /** The span after the edit, after a line break: the copy's line 1 is the document's line of `start`, from `start` on. */
+  copy: string;
+  /** The edit's change of length. */
+  delta: number;
+  /** How the copy is read: the file's separators and the transaction in force at the CLM. */
+  from: X12Start;
+}
+
+export const isClaimSpan = (w: ClaimWindow | ClaimSpan): w is ClaimSpan => 'copy' in w;
+
 /** Lines looked at before and after the edited one for its claim's bounds (a claim is a few dozen). */
 const MAX_CLAIM_LINES = 4000;
+/** A line longer than this holds several segments (the longest X12 segments, NTE and K3 text, are 80-some characters). */
+const MAX_SEGMENT_LINE = 4096;
+/** Characters looked at before and after an edit for its claim's bounds, on lines of several segments. */
+const MAX_CLAIM_CHARS = 1 << 17;
 
 /** `HL` apart from the other structure segments: it does not end the reader's claim. */
 type LineRole = 'blank' | 'none' | 'claim' | 'structure' | 'HL' | 'CLM' | 'other';
@@ -47,7 +76,7 @@ type LineRole = 'blank' | 'none' | 'claim' | 'structure' | 'HL' | 'CLM' | 'other
  * `layout`: nothing the reader reads (`unread`), one claim (`ClaimWindow`), or something a full
  * check must find out (undefined).
  */
-export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start: number; oldEnd: number; text: string }, layout: X12Layout): ClaimWindow | 'unread' | undefined {
+export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start: number; oldEnd: number; text: string }, layout: X12Layout): ClaimWindow | ClaimSpan | 'unread' | undefined {
   const sep = layout.separators;
   // A file whose terminator is the line break: every edit of a line may join or split segments.
   if (sep.segment === 10 || sep.segment === 13) return undefined;
@@ -55,9 +84,12 @@ export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start:
   if (breaksSegments(edit.text, terminator) || breaksSegments(text.slice(edit.start, edit.oldEnd), terminator)) return linesWindow(text, lines, edit, layout, terminator);
   const line = lines.lineAt(edit.start);
   const lineStart = lines.lineStart(line);
+  // A line longer than any one segment holds several: never sliced whole (a file on one line is).
+  if (lines.lineEnd(line) - lineStart > MAX_SEGMENT_LINE) return claimSpan(text, edit, layout, terminator);
   const oldText = text.slice(lineStart, lines.lineEnd(line));
   const newText = oldText.slice(0, edit.start - lineStart) + edit.text + oldText.slice(edit.oldEnd - lineStart);
   const role = roleOf(oldText, sep, terminator);
+  if (role === 'other') return claimSpan(text, edit, layout, terminator);
   const id = idOf(oldText, sep);
   if (role !== 'none' && role !== 'claim' && role !== 'CLM' || roleOf(newText, sep, terminator) !== role || idOf(newText, sep) !== id) return undefined;
   // The id itself must stay as it was written (an edit inside it that kept it would be a no-op).
@@ -129,6 +161,96 @@ function claimAround(text: DocumentText, lines: LineIndex, firstLine: number, la
   if (kind === '') return undefined;
   return { first, last: last + lineDelta, lastBefore: last, lineDelta, start: { separators: sep, kind } };
 }
+
+/**
+ * An edit inside one segment of a line that holds several (it writes and removes no terminator and
+ * no line break): the segment when the reader skips it, else its claim from the CLM at or before it
+ * to where the next CLM or structure segment (ISA, GS, ST, SE) starts, as `claimAround` bounds it by
+ * lines. Undefined when the edit touches the segment's id or what is around the segment, the
+ * segment is structure, or the claim's bounds are not within `MAX_CLAIM_CHARS` of the edit.
+ */
+function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; text: string }, layout: X12Layout, terminator: string): ClaimSpan | undefined {
+  const sep = layout.separators;
+  const base = Math.max(0, edit.start - MAX_CLAIM_CHARS);
+  const before = text.slice(base, edit.start);
+  const after = text.slice(edit.oldEnd, edit.oldEnd + MAX_CLAIM_CHARS);
+  const atEnd = edit.oldEnd + after.length === text.length;
+  // The edited segment, in `before` from `s` and in `after` to its terminator at `t`.
+  const s = segmentStartAt(before, before.length, base === 0, terminator);
+  const t = after.indexOf(terminator);
+  if (s < 0 || t < 0) return undefined;
+  const edited = text.slice(edit.start, edit.oldEnd);
+  const oldSegment = `${before.slice(s)}${edited}${after.slice(0, t + 1)}`;
+  const newSegment = `${before.slice(s)}${edit.text}${after.slice(0, t + 1)}`;
+  const id = idOf(oldSegment, sep);
+  // The id kept as written, and the edit past it (an edit inside it that kept it would be a no-op).
+  if (firstNonSpace(oldSegment) !== 0 || before.length - s < id.length || idOf(newSegment, sep) !== id) return undefined;
+  const role = segmentRole(oldSegment, 0, sep);
+  if (role === 'structure' || segmentRole(newSegment, 0, sep) !== role) return undefined;
+  const delta = edit.text.length - (edit.oldEnd - edit.start);
+  if (role === 'none') return { start: base + s, endBefore: edit.oldEnd + t + 1, copy: '', delta, from: { separators: sep, kind: '' } };
+
+  // Back to the CLM: no structure (HL included) on the way.
+  let clm = s;
+  while (idOf(before.slice(clm, clm + 4), sep) !== 'CLM') {
+    clm = previousSegmentStart(before, clm, base === 0, terminator);
+    if (clm < 0 || segmentRole(before, clm, sep) === 'structure') return undefined;
+  }
+  // On to the next CLM or structure segment (past HL, which ends no claim for the reader).
+  let end = t + 1;
+  for (;;) {
+    let next = end;
+    while (next < after.length && isSpaceOrBreak(after.charCodeAt(next))) next++;
+    if (next >= after.length) {
+      if (!atEnd) return undefined;
+      break;
+    }
+    if (after.startsWith('CLM', next) && after.charCodeAt(next + 3) === sep.element) break;
+    if (segmentRole(after, next, sep) === 'structure' && idOf(after.slice(next, next + 3), sep) !== 'HL') break;
+    const k = after.indexOf(terminator, next);
+    if (k < 0) {
+      if (!atEnd) return undefined;
+      end = after.length;
+      break;
+    }
+    end = k + 1;
+  }
+  const start = base + clm;
+  const endBefore = edit.oldEnd + end;
+  // The transaction in force at the CLM, and no change of it in the span.
+  let kind: X12Kind = '';
+  for (const k of layout.kinds) {
+    if (k.offset >= start) {
+      if (k.offset < endBefore) return undefined;
+      break;
+    }
+    kind = k.kind;
+  }
+  if (kind === '') return undefined;
+  const copy = `\n${before.slice(clm)}${edit.text}${after.slice(0, end)}`;
+  return { start, endBefore, copy, delta, from: { separators: sep, kind } };
+}
+
+/**
+ * Where the segment that holds offset `i` of `chunk` starts (past the spaces and line breaks after
+ * the terminator before it), or -1 when the chunk does not reach back to that terminator
+ * (`atStart`: the chunk is the text from its start).
+ */
+function segmentStartAt(chunk: string, i: number, atStart: boolean, terminator: string): number {
+  const k = chunk.lastIndexOf(terminator, i - 1);
+  if (k < 0 && !atStart) return -1;
+  let s = k + 1;
+  while (s < chunk.length && isSpaceOrBreak(chunk.charCodeAt(s))) s++;
+  return s;
+}
+
+/** Where the segment before the one starting at `s` starts, or -1 when there is none or the chunk does not reach it. */
+function previousSegmentStart(chunk: string, s: number, atStart: boolean, terminator: string): number {
+  const k = chunk.lastIndexOf(terminator, s - 1);
+  return k < 0 ? -1 : segmentStartAt(chunk, k, atStart, terminator);
+}
+
+const isSpaceOrBreak = (c: number): boolean => isSpace(c) || c === 10 || c === 13;
 
 /** Whether written or removed text would join or split segments or lines. */
 function breaksSegments(s: string, terminator: string): boolean {

@@ -5,6 +5,7 @@ import { engineOn, sharedFile } from './helpers/engine';
 import { CheckSession, TextEdit } from '../../src/core/session';
 import { assertSameAsFull as sameAsFull, rng } from './helpers/sameAsFull';
 import { decodeText } from '../../src/core/text/decode';
+import { claimFile } from './helpers/claimFile';
 
 const engine = engineOn();
 const assertSameAsFull = (session: CheckSession, label: string, fileName = 'x.csv'): void => sameAsFull(engine, session, label, fileName);
@@ -299,19 +300,6 @@ describe('checking while editing (CheckSession)', () => {
     assert.ok(quoted > 25 && rows === 40, `${rows} of 40 edits were row edits, ${quoted} in rows with quoted cells`);
   });
 });
-
-/** ProfessionalClaim1 with its patient loop (HL 3 ... seven service lines) repeated: claims far apart, two of them with one id. */
-function claimFile(sample: string, copies: number): string {
-  const lines = sample.split(/\r?\n/);
-  const patient = lines.findIndex((l) => /^\s*HL\*3\*/.test(l));
-  const se = lines.findIndex((l) => /^\s*SE\*/.test(l));
-  const out = lines.slice(0, patient);
-  for (let i = 0; i < copies; i++) {
-    const id = i === copies - 1 ? 26463774 : 26463774 + i; // the last claim repeats the first one's id
-    for (const l of lines.slice(patient, se)) out.push(l.replace(/^(\s*)HL\*3\*2\*/, `$1HL*${3 + i}*2*`).replace(/^(\s*)CLM\*26463774\*/, `$1CLM*${id}*`));
-  }
-  return [...out, ...lines.slice(se)].join('\n');
-}
 
 describe('checking while editing an X12 file', () => {
   // Typed over a span inside a segment's elements: codes, modifiers, places of service, dates,

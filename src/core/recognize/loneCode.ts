@@ -12,6 +12,7 @@
  * in place or replaced, and `toJSON` gives the plain members.
  */
 import type { CodeOccurrence, CodeSystem, Confidence, LineFacts, ModifierOccurrence, Range } from '../model';
+import { After, movePosition } from '../text/movePosition';
 
 /** The code as written, as normalized, and its system (shared by every occurrence of a spelling). */
 export interface CodeSpelling {
@@ -31,7 +32,7 @@ export class LoneCodeOccurrence implements CodeOccurrence {
 
   constructor(
     private line: number,
-    private readonly character: number,
+    private character: number,
     private readonly written: CodeSpelling,
     public facts: LineFacts,
     modifiers?: ModifierOccurrence[],
@@ -54,6 +55,17 @@ export class LoneCodeOccurrence implements CodeOccurrence {
       placed.startLine += delta;
       placed.endLine += delta;
     } else this.line += delta;
+  }
+
+  /** Moves it as `movePosition` moves a range (an edit before it on its line moves it along). */
+  moveAlong(after: After): void {
+    const placed = this.placed;
+    if (placed) movePosition(placed, after);
+    else if (this.line > after.line) this.line += after.lineDelta;
+    else if (this.line === after.line && this.character >= after.character) {
+      this.line += after.lineDelta;
+      this.character += after.characterDelta;
+    } else if (this.line === after.line && this.character + this.written.text.length >= after.character) movePosition(this.range, after); // cut by it
   }
 
   get code(): string {
@@ -85,7 +97,7 @@ LoneCodeOccurrence.prototype.modifiers = NO_MODIFIERS;
 export class LoneModifier implements ModifierOccurrence {
   private declare placed: Range | undefined;
 
-  constructor(readonly code: string, private readonly line: number, private readonly character: number) {}
+  constructor(readonly code: string, private line: number, private character: number) {}
 
   get range(): Range {
     return (this.placed ??= { startLine: this.line, startCharacter: this.character, endLine: this.line, endCharacter: this.character + 2 });
@@ -95,9 +107,21 @@ export class LoneModifier implements ModifierOccurrence {
     this.placed = range;
   }
 
+  /** Moves it as `movePosition` moves a range. */
+  moveAlong(after: After): void {
+    const placed = this.placed;
+    if (placed) movePosition(placed, after);
+    else if (this.line > after.line) this.line += after.lineDelta;
+    else if (this.line === after.line && this.character >= after.character) {
+      this.line += after.lineDelta;
+      this.character += after.characterDelta;
+    } else if (this.line === after.line && this.character + 2 >= after.character) movePosition(this.range, after); // cut by it
+  }
+
   toJSON(): ModifierOccurrence {
     return { code: this.code, range: this.range };
   }
 }
 
 (LoneModifier.prototype as unknown as { placed: undefined }).placed = undefined;
+

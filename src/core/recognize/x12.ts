@@ -37,6 +37,8 @@ export type X12Kind = 'P' | 'I' | 'D' | '';
 /** Where the reader's idea of the transaction changed: at a GS, an ST, or the first SV2 of a file without them. */
 export interface KindChange {
   line: number;
+  /** Where the segment that made it starts (a check session moves it with the edits before it). */
+  offset: number;
   kind: X12Kind;
 }
 
@@ -93,7 +95,7 @@ export class X12Reader implements DocumentReader {
   private claim = NO_CLAIM;
   private lineNumber: number | undefined;
   private claimDate: string | undefined;
-  /** Every change of `kind`, by the line of the segment that made it (a check session re-reads one claim from them). */
+  /** Every change of `kind`, by the segment that made it (a check session re-reads one claim from them). */
   readonly kindChanges: KindChange[] = [];
 
   /**
@@ -250,7 +252,7 @@ export class X12Reader implements DocumentReader {
         default:
           break;
       }
-      if (kind !== kindBefore) this.kindChanges.push({ line: cursor.lineOf(segmentStart), kind });
+      if (kind !== kindBefore) this.kindChanges.push({ line: cursor.lineOf(segmentStart), offset: segmentStart, kind });
     }
     this.at = Math.min(i, n);
     this.kind = kind;

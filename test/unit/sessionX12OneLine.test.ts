@@ -1,0 +1,126 @@
+/**
+ * Checking while editing an X12 file written on one line, as X12 is sent (or wrapped at a width):
+ * an edit inside one segment re-reads only its claim, what follows moves along the line, and the
+ * result always equals a full check.
+ */
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import { engineOn, sharedFile } from './helpers/engine';
+import { CheckSession, TextEdit } from '../../src/core/session';
+import { assertSameAsFull as sameAsFull, rng } from './helpers/sameAsFull';
+import { claimFile } from './helpers/claimFile';
+
+const engine = engineOn();
+const assertSameAsFull = (session: CheckSession, label: string, fileName: string): void => sameAsFull(engine, session, label, fileName);
+
+/** The file on one line: every line's indentation and line break gone. */
+const oneLine = (text: string): string => text.split(/\r?\n/).map((l) => l.trim()).join('');
+
+/** The file wrapped at `width` characters, as some systems write it: segments run over line breaks. */
+const wrapped = (text: string, width: number): string => oneLine(text).match(new RegExp(`.{1,${width}}`, 'g'))!.join('\n');
+
+// Typed over a span inside a segment's elements: codes, modifiers, places of service, dates, units,
+// names, an element or a component added; a terminator (a segment split: a full check).
+const SNIPPETS = ['99213', '64866', 'J1100', '11045', '648666', '25', 'RT', 'ZZ', '59', '11', '21', '20260105', '3', '', 'X', ':', '*', 'HC:99214', '~'];
+
+/** `count` random edits inside the segments of `text`, each compared with a full check; returns how many re-read only a claim or nothing. */
+function randomEdits(name: string, text: string, fileName: string, seed: number, count: number): number {
+  const s = new CheckSession(engine, text, { fileName });
+  const r = rng(seed);
+  let claimEdits = 0;
+  for (let i = 0; i < count; i++) {
+    const t = s.text;
+    const ends: number[] = [];
+    for (let k = t.indexOf('~'); k >= 0; k = t.indexOf('~', k + 1)) ends.push(k);
+    const n = Math.floor(r() * ends.length);
+    const segmentStart = n === 0 ? 0 : ends[n - 1] + 1;
+    const star = t.indexOf('*', segmentStart);
+    if (star < 0 || star > ends[n]) continue;
+    const at = star + 1 + Math.floor(r() * Math.max(1, ends[n] - star - 1));
+    const edit: TextEdit = { start: at, oldEnd: Math.min(at + Math.floor(r() * 6), ends[n]), text: SNIPPETS[Math.floor(r() * SNIPPETS.length)] };
+    if (s.edit(edit) === 'rows') claimEdits++;
+    assertSameAsFull(s, `${name}, edit ${i} at ${at}`, fileName);
+  }
+  return claimEdits;
+}
+
+describe('checking while editing an X12 file written on one line', () => {
+  it('edits inside one segment of a one-line 837P re-read only their claim (claims far apart, two with one id) and stay equal to a full check', function () {
+    const text = oneLine(claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 12));
+    assert.equal(text.split('\n').length, 1);
+    const claimEdits = randomEdits('ProfessionalClaim1 x 12 on one line', text, 'claims.837p', 7, 150);
+    assert.ok(claimEdits > 150 * 0.75, `most edits stayed inside their claim (${claimEdits} of 150)`);
+  });
+
+  it('and so in the real COB 837P and the repriced 837I on one line, and in an 837P wrapped at 80 characters', function () {
+    const files: [string, string, number][] = [
+      ['samples/real/837p_cob_example4.837', 'cob.837', 17],
+      ['samples/real/837i_ppo_repriced.837i', 'repriced.837i', 19],
+    ];
+    for (const [file, name, seed] of files) {
+      const claimEdits = randomEdits(file, oneLine(fs.readFileSync(sharedFile(this, file), 'utf8')), name, seed, 60);
+      assert.ok(claimEdits > 60 * 0.6, `${file}: most edits stayed inside their claim (${claimEdits} of 60)`);
+    }
+    const sample = fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8');
+    const claimEdits = randomEdits('wrapped at 80', wrapped(claimFile(sample, 6), 80), 'wrapped.837p', 23, 80);
+    assert.ok(claimEdits > 80 * 0.5, `wrapped: most edits stayed inside their claim (${claimEdits} of 80)`);
+  });
+
+  it('a code typed in the last claim: its claim is read again, the claim rules see the lines of the first claim with the same id, and the next claims move along the line', function () {
+    const text = oneLine(claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3));
+    const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
+    // The last claim repeats the first one's id; its second line (87070, 2006-10-03) becomes 64866.
+    const last = s.text.lastIndexOf('SV1*HC:87070') + 7;
+    assert.equal(s.edit({ start: last, oldEnd: last + 5, text: '64866' }), 'rows');
+    assertSameAsFull(s, '64866 in the last claim', 'claims.837p');
+    const [f] = s.findings.filter((x) => x.rule === 'inpatient-only-outpatient');
+    assert.match(f.message, /nor the 7 other services on this claim and date/, 'its own three other lines of 2006-10-03 and the first claim\'s four');
+    // A code of the first claim made two characters longer: every later code moves two characters along line 0.
+    const firstCode = s.text.indexOf('SV1*HC:99213') + 7;
+    const before = s.occurrences.map((o) => o.range.startCharacter);
+    assert.equal(s.edit({ start: firstCode + 5, oldEnd: firstCode + 5, text: ':25' }), 'rows');
+    assertSameAsFull(s, 'a modifier added in the first claim', 'claims.837p');
+    const moved = s.occurrences.map((o, i) => o.range.startCharacter - before[i]);
+    assert.deepEqual(moved.slice(0, 1), [0]);
+    assert.ok(moved.slice(1).every((d) => d === 3), 'every later code moved three characters along the line');
+  });
+
+  it('an edit that writes a terminator, touches a segment id, or edits ISA, GS, ST, SE or HL is a full check; a name is nothing to read', function () {
+    const text = oneLine(claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3));
+    const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
+    const at = (needle: string, offset = 0) => s.text.indexOf(needle) + offset;
+    const edits: [string, TextEdit][] = [
+      ['a segment split in two', { start: at('SV1*HC:99213', 7), oldEnd: at('SV1*HC:99213', 7), text: '~' }],
+      ['SV1 made SV2', { start: at('SV1*HC:87070', 2), oldEnd: at('SV1*HC:87070', 3), text: '2' }],
+      ['ISA16', { start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' }],
+      ['ST03', { start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' }],
+      ['an HL', { start: at('HL*4*2*', 3), oldEnd: at('HL*4*2*', 4), text: '9' }],
+      ['SE01', { start: at('SE*', 3), oldEnd: at('SE*', 4), text: '9' }],
+    ];
+    for (const [label, edit] of edits) {
+      assert.equal(s.edit(edit), 'full', label);
+      assertSameAsFull(s, label, 'claims.837p');
+    }
+    const name = at('NM1*QC*1*', 9);
+    const codes = s.occurrences.length;
+    assert.equal(s.edit({ start: name, oldEnd: name + 3, text: 'ABCDEF' }), 'rows', 'a patient name: a segment the reader skips');
+    assert.equal(s.occurrences.length, codes);
+    assertSameAsFull(s, 'a name', 'claims.837p');
+  });
+
+  it('a transaction after the edits keeps its kind: the 837I claim after a shortened 837P is still read as institutional', () => {
+    const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~';
+    const professional = (c: number) => [`HL*${c}*1*22*0~`, `NM1*IL*1*${'X'.repeat(60)}~`, `CLM*P${c}*100***11:B:1*Y*A*Y*Y~`, 'LX*1~', 'SV1*HC:99213*50*UN*1***1~', 'DTP*472*D8*20260105~'];
+    const text = [isa, 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~', ...professional(1), ...professional(2), 'SE*1*0001~',
+      'ST*837*0002*005010X223A3~', 'HL*1**20*1~', 'CLM*I1*500***13:A:1**A*Y*Y~', 'DTP*434*RD8*20260105-20260106~', 'LX*1~', 'SV2*0360*HC:36415*100*UN*1~', 'SE*1*0002~', 'GE*2*1~', 'IEA*1*000000001~'].join('');
+    const s = new CheckSession(engine, text, { fileName: 'mixed.x12' });
+    for (let i = 0; i < 2; i++) {
+      const name = s.text.indexOf('X'.repeat(60));
+      assert.equal(s.edit({ start: name, oldEnd: name + 60, text: 'Y' }), 'rows', `name ${i} shortened`);
+    }
+    const code = s.text.indexOf('SV2*0360*HC:') + 12;
+    assert.equal(s.edit({ start: code, oldEnd: code + 5, text: '64866' }), 'rows');
+    assertSameAsFull(s, 'the 837I claim after the names shortened above', 'mixed.x12');
+    assert.equal(s.occurrences.find((o) => o.code === '64866')?.facts.billType, '131');
+  });
+});
