@@ -223,6 +223,47 @@ describe('typing in an X12 claim file', () => {
   });
 });
 
+describe('typing in an X12 claim file written on one line (as X12 is sent)', () => {
+  it('each keystroke re-reads only its claim, what follows moves along the line, and the problems are a fresh check\'s', async function () {
+    this.timeout(60_000);
+    const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~';
+    const segments = [isa, 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~'];
+    for (let c = 0; c < 20; c++) {
+      segments.push(`HL*${c + 3}*2*22*0~`, `NM1*IL*1*PATIENT*NUMBER${c}~`, `CLM*C${c}*300***22:B:1*Y*A*Y*Y~`);
+      for (const [n, code] of [[1, '99213:ZZ'], [2, '36415'], [3, 'J1100']] as const) segments.push(`LX*${n}~`, `SV1*HC:${code}*100*UN*1***1~`, 'DTP*472*D8*20260105~');
+    }
+    segments.push('SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~');
+    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number } }>('cpt-lens.cpt-lens')!.exports;
+    await api.ready();
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
+    const editor = await vscode.window.showTextDocument(document);
+    try {
+      assert.equal(document.lineCount, 1);
+      await diagnostics(document.uri, (d) => d.length > 0);
+      const before = api.checkStats();
+      // In claim C7, 36415 typed over as 64866, digit by digit (inpatient only on an outpatient POS 22).
+      const text = document.getText();
+      const code = document.positionAt(text.indexOf('SV1*HC:36415', text.indexOf('CLM*C7*')) + 7);
+      for (const [k, digit] of [...'64866'].entries()) assert.ok(await editor.edit((e) => e.replace(new vscode.Range(code.translate(0, k), code.translate(0, k + 1)), digit)));
+      await problemsOfFreshCheck(document, 'plaintext', 'a code typed over in claim C7');
+      // In claim C3, a modifier typed after J1100, character by character: every later problem moves along the line.
+      const j = document.positionAt(document.getText().indexOf('SV1*HC:J1100', document.getText().indexOf('CLM*C3*')) + 12);
+      for (const [k, c] of [...':ZZ'].entries()) assert.ok(await editor.edit((e) => e.insert(j.translate(0, k), c)));
+      await problemsOfFreshCheck(document, 'plaintext', 'a modifier typed in claim C3');
+      // A patient name changed: a segment the reader skips, and later problems move.
+      const name = document.positionAt(document.getText().indexOf('NUMBER12'));
+      assert.ok(await editor.edit((e) => e.replace(new vscode.Range(name, name.translate(0, 6)), 'JOHNSON')));
+      await problemsOfFreshCheck(document, 'plaintext', 'a patient name changed');
+      const after = api.checkStats();
+      assert.equal(after.rowEdits - before.rowEdits, 9, 'every keystroke stayed in the session');
+      assert.equal(after.fullChecks - before.fullChecks, 3, 'the only full checks were the fresh copies\'');
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
+
 /**
  * Waits until `document`'s problems (where, which rule, what they say) are those a fresh check of
  * its text gives, in a new document of `language`, and asserts that they are.
