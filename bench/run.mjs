@@ -398,6 +398,17 @@ function tableRows(r) {
       target: '', verdict: ee.agreesWithFullCheck ? '' : 'DISAGREES',
     });
   }
+  const oe = r.sections.check?.oneLineEdit;
+  if (oe) {
+    const ratio = oe.sameLines.p50 / oe.fullCheck.median;
+    add({
+      figure: `Incremental: a modifier typed in the 837P written on one line (${fmtMB(oe.bytes)}; its claim is read again and every later code moves along the line)${oe.agreesWithFullCheck ? '' : ' (DISAGREES with a full check)'}`,
+      value: `${fmtMs(oe.sameLines.p50)} p50`, spread: `p99 ${fmtMs(oe.sameLines.p99)}; the first edit after a full check ${fmtMs(oe.firstMs)}`,
+      baseline: `full check ${fmtMs(oe.fullCheck.median)}`,
+      ratio: `${(ratio * 100).toPrecision(2)}%`, ratioValue: ratio,
+      target: '', verdict: oe.agreesWithFullCheck ? '' : 'DISAGREES',
+    });
+  }
   const p = r.sections.peer;
   if (p) {
     for (const kind of ['csv', 'x12', 'fhir']) {

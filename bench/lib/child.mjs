@@ -172,6 +172,11 @@ async function sectionCheck() {
   if (options.incremental !== false && fs.existsSync(CLAIM_CSV)) out.claimRowEdit = editInClaim(m, engine, CLAIM_CSV, 'claims.csv', options.incrementalIterations ?? 300);
   // The same in a FHIR Bundle: one entry (an EOB) read again, and its claim's rules.
   if (options.incremental !== false && (options.kinds ?? ['fhir']).includes('fhir')) out.entryEdit = editInClaim(m, engine, INPUTS.fhir, FILE_NAMES.fhir, options.incrementalIterations ?? 300);
+  // The 837P written on one line, as X12 is sent (session 10): a modifier typed after a code of the
+  // middle claim and taken out again, so every later code moves along the line.
+  if (options.incremental !== false && (options.kinds ?? ['x12']).includes('x12')) {
+    out.oneLineEdit = editInClaim(m, engine, INPUTS.x12, FILE_NAMES.x12, options.incrementalIterations ?? 300, { oneLine: true });
+  }
   return out;
 }
 
@@ -188,8 +193,9 @@ function resultKey(r) {
  * replaces the code of a line in the middle of the file and puts it back; the baseline is a full
  * check of the same file (engine.check, then its scavenges, 2 + 5 rounds).
  */
-function editInClaim(m, engine, file, fileName, iterations) {
-  const text = fs.readFileSync(file, 'utf8');
+function editInClaim(m, engine, file, fileName, iterations, { oneLine = false } = {}) {
+  const read = fs.readFileSync(file, 'utf8');
+  const text = oneLine ? read.split(/\r?\n/).map((l) => l.trim()).join('') : read;
   const full = [];
   for (let r = 0; r < 7; r++) {
     const t = now();
@@ -201,13 +207,15 @@ function editInClaim(m, engine, file, fileName, iterations) {
   gc();
   const session = new m.CheckSession(engine, text, { fileName });
   const line = Math.floor(session.lines.lineCount / 2);
-  // The first service line at or after the middle of the file.
-  const o = session.occurrences.find((x) => x.range.startLine >= line && x.code.length === 5);
+  const offsetOf = (x) => session.lines.lineStart(x.range.startLine) + x.range.startCharacter;
+  // The first service line at or after the middle of the file (on one line: of its text).
+  const o = session.occurrences.find((x) => (oneLine ? offsetOf(x) >= text.length / 2 : x.range.startLine >= line) && x.code.length === 5);
   if (!o?.facts.claimId) throw new Error(`no claim line in the middle of ${file}`);
-  const at = session.lines.lineStart(o.range.startLine) + o.range.startCharacter;
+  const at = offsetOf(o);
   const to = o.code === '99214' ? '99213' : '99214';
-  const there = { start: at, oldEnd: at + 5, text: to };
-  const back = { start: at, oldEnd: at + 5, text: o.text };
+  // A code replaced; on one line, a modifier typed after the code (`:25`) and taken out again.
+  const there = oneLine ? { start: at + 5, oldEnd: at + 5, text: ':25' } : { start: at, oldEnd: at + 5, text: to };
+  const back = oneLine ? { start: at + 5, oldEnd: at + 8, text: '' } : { start: at, oldEnd: at + 5, text: o.text };
   // The first row edit indexes the claims' lines (once per full check): timed apart.
   let t = now();
   const first = session.tryRowEdit(there);
@@ -232,7 +240,7 @@ function editInClaim(m, engine, file, fileName, iterations) {
     lines: session.lines.lineCount,
     occurrences: session.occurrences.length,
     findings: session.findings.length,
-    edit: { line: line + 1, from: o.text, to, claimId: o.facts.claimId },
+    edit: oneLine ? { offset: at + 5, typed: ':25', claimId: o.facts.claimId } : { line: line + 1, from: o.text, to, claimId: o.facts.claimId },
     agreesWithFullCheck: agree.every(Boolean),
     firstMs,
     sameLines: edit,
