@@ -7,12 +7,17 @@
  * nearest first: those on them, then outward above and below, each visible span in turn.
  */
 import type { Range } from './model';
-import { firstOnOrAfterLine } from './occurrenceAt';
+import { firstAtOrAfter, firstOnOrAfterLine } from './occurrenceAt';
 
 /** Lines on screen, 0-based, both ends included. */
 export interface LineSpan {
   first: number;
   last: number;
+  /**
+   * The cursor, when it is on these lines. Where they hold more findings than can be shown (a file
+   * written on one line, as X12 is sent: all of it is on screen), those nearest the cursor are.
+   */
+  focus?: { line: number; character: number };
 }
 
 /**
@@ -38,18 +43,34 @@ export function findingsNear<T extends { range: Range }>(findings: readonly T[],
   return out;
 }
 
+/** Lines apart that count for more than any distance along one line (16 M characters). */
+const LINE_APART = 2 ** 24;
+
 /** Marks up to `n` findings not yet taken, nearest to `span` first; returns their indexes in that order. */
 function takeNearest<T extends { range: Range }>(findings: readonly T[], span: LineSpan, n: number, taken: Uint8Array): number[] {
-  const distance = (i: number): number => {
+  const first = firstOnOrAfterLine(findings, span.first);
+  // More findings on screen than can be shown, and the cursor among them: nearest the cursor first,
+  // along its line, then by lines from it (in a file of short lines, those on screen all fit).
+  const focus = span.focus && span.focus.line >= span.first && span.focus.line <= span.last && firstOnOrAfterLine(findings, span.last + 1) - first > n ? span.focus : undefined;
+  const outside = (i: number): number => {
     const line = findings[i].range.startLine;
     return line < span.first ? span.first - line : line > span.last ? line - span.last : 0;
   };
-  // Below: from the first finding starting on or after the span's first line; above: before it.
-  let below = firstOnOrAfterLine(findings, span.first);
+  const fromFocus = (i: number): number => {
+    const { startLine, startCharacter } = findings[i].range;
+    return startLine === focus!.line ? Math.abs(startCharacter - focus!.character) : Math.abs(startLine - focus!.line) * LINE_APART;
+  };
+  const nearer = (a: number, b: number): boolean => {
+    const da = outside(a);
+    const db = outside(b);
+    return da !== db || !focus ? da <= db : fromFocus(a) <= fromFocus(b);
+  };
+  // Below: from the first finding starting on or after the span's first line (or at the cursor); above: before it.
+  let below = focus ? firstAtOrAfter(findings, focus.line, focus.character) : first;
   let above = below - 1;
   const marked: number[] = [];
   while (marked.length < n && (above >= 0 || below < findings.length)) {
-    const next = below < findings.length && (above < 0 || distance(below) <= distance(above)) ? below++ : above--;
+    const next = below < findings.length && (above < 0 || nearer(below, above)) ? below++ : above--;
     if (!taken[next]) {
       taken[next] = 1;
       marked.push(next);

@@ -4,8 +4,9 @@
  *
  * VS Code shows at most 1,000 problems per file and cuts the rest by severity, whatever is on
  * screen; its editor draws squiggles for the first 500 handed over. A document with more gets those
- * nearest the lines on screen, nearest first (core/findingsNear), again as the view scrolls; the
- * status item says how many there are in all.
+ * nearest the lines on screen, nearest first (core/findingsNear), again as the view scrolls; where
+ * the lines on screen hold more than that (a file written on one line), those nearest the cursor,
+ * again as it moves. The status item says how many there are in all.
  */
 import * as vscode from 'vscode';
 import type { DataHost } from './dataHost';
@@ -58,6 +59,8 @@ export class Diagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens') && this.refreshAll()),
       data.onDidChange(() => this.refreshAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.scrolled(e.textEditor.document)),
+      // On a long line (a file written on one line), those shown are the nearest to the cursor.
+      vscode.window.onDidChangeTextEditorSelection((e) => this.scrolled(e.textEditor.document)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.scrolled(e.document))),
     );
     this.refreshAll();
@@ -145,7 +148,7 @@ export class Diagnostics implements vscode.Disposable {
     this.published.delete(document.uri.toString());
   }
 
-  /** The view of a document moved: a document with more problems than are shown shows those near it now. */
+  /** The view of a document (or its cursor) moved: a document with more problems than are shown shows those near it now. */
   private scrolled(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const p = this.published.get(key);
@@ -213,12 +216,13 @@ function nearView(document: vscode.TextDocument, findings: readonly Finding[]): 
   return findingsNear(findings, visibleSpans(document), findings.length > SHOWN_PER_FILE ? SHOWN_PER_FILE - 1 : SHOWN_PER_FILE);
 }
 
-/** The lines of `document` on screen, in every editor showing it. */
+/** The lines of `document` on screen, in every editor showing it, with the cursor where it is on them. */
 function visibleSpans(document: vscode.TextDocument): LineSpan[] {
   const spans: LineSpan[] = [];
   for (const editor of vscode.window.visibleTextEditors) {
     if (editor.document !== document) continue;
-    for (const r of editor.visibleRanges) spans.push({ first: r.start.line, last: r.end.line });
+    const { line, character } = editor.selection.active;
+    for (const r of editor.visibleRanges) spans.push({ first: r.start.line, last: r.end.line, focus: line >= r.start.line && line <= r.end.line ? { line, character } : undefined });
   }
   return spans;
 }

@@ -448,4 +448,34 @@ describe('a file with more problems than VS Code shows (1,000 per file)', () => 
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });
+
+  it('in an X12 file written on one line, shows the problems nearest the cursor, and the problem of a code typed there', async function () {
+    this.timeout(60_000);
+    // 800 claims of two lines, each with an unknown modifier: 1,600 problems, all on line 0.
+    const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~';
+    const segments = [isa, 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~'];
+    for (let c = 0; c < 800; c++) {
+      segments.push(`HL*${c + 3}*2*22*0~`, `CLM*C${c}*300***11:B:1*Y*A*Y*Y~`);
+      for (const n of [1, 2]) segments.push(`LX*${n}~`, 'SV1*HC:99213:ZZ*100*UN*1***1~', 'DTP*472*D8*20260105~');
+    }
+    segments.push('SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~');
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
+    const editor = await vscode.window.showTextDocument(document);
+    try {
+      const text = document.getText();
+      const first = await diagnostics(document.uri, (d) => d.length > 0);
+      assert.ok(first.length <= 1000 && first.some((x) => x.message.startsWith('Not showing')), `${first.length} problems handed to VS Code`);
+      // The cursor to claim C700's first code: the problems around it are shown.
+      const code = document.positionAt(text.indexOf('SV1*HC:99213', text.indexOf('CLM*C700*')) + 7);
+      editor.selection = new vscode.Selection(code, code);
+      const near = await diagnostics(document.uri, (d) => d.some((x) => x.range.start.isEqual(code.translate(0, 6))));
+      assert.ok(near.length <= 1000, `${near.length} problems handed to VS Code`);
+      // A code typed there: its problem shows.
+      assert.ok(await editor.edit((e) => e.replace(new vscode.Range(code, code.translate(0, 5)), '99999')));
+      const typed = await diagnostics(document.uri, (d) => d.some((x) => x.range.start.isEqual(code) && ruleOf(x) === 'unknown-code'));
+      assert.ok(typed.some((x) => x.range.start.isEqual(code) && x.message.startsWith('99999')), JSON.stringify(typed.filter((x) => x.range.start.isEqual(code))));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });

@@ -40,6 +40,21 @@ describe('Problems shown in a file with more than can be shown', () => {
     assert.deepEqual(lines(shown), [50, 52, 51, 48, 49, 53]);
   });
 
+  it('in a file written on one line (as X12 is sent), are those nearest the cursor along the line', () => {
+    const findings = Array.from({ length: 5000 }, (_, k) => ({ line: 0, range: { startLine: 0, startCharacter: 10 * k, endLine: 0, endCharacter: 10 * k + 5 } }));
+    const shown = findingsNear(findings, [{ first: 0, last: 0, focus: { line: 0, character: 25_003 } }], 4);
+    assert.deepEqual(shown.map((f) => f.range.startCharacter), [25_000, 25_010, 24_990, 25_020]);
+    assert.deepEqual(lines(findingsNear(findings, [{ first: 0, last: 0 }], 2)), [0, 0], 'without a cursor on screen: the top');
+  });
+
+  it('are nearest the cursor where the lines on screen hold more than can be shown, and as before where they fit', () => {
+    const findings = onLines(every(0, 1000).flatMap((line) => [line, line, line]));
+    const shown = findingsNear(findings, [{ first: 500, last: 509, focus: { line: 505, character: 0 } }], 7);
+    assert.deepEqual(lines(shown), [505, 505, 505, 506, 506, 506, 504]);
+    const fits = onLines(every(0, 1000));
+    assert.deepEqual(lines(findingsNear(fits, [{ first: 500, last: 503, focus: { line: 502, character: 0 } }], 8)), [500, 501, 502, 503, 504, 499, 505, 498]);
+  });
+
   it('keep several problems of one line together', () => {
     const findings = onLines([3, 40, 40, 40, 41, 90]);
     assert.deepEqual(lines(findingsNear(findings, [{ first: 40, last: 40 }], 4)), [40, 40, 40, 41]);
