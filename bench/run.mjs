@@ -506,7 +506,7 @@ function tableRows(r) {
   const ed = r.sections.editing;
   const [small, ...large] = ed?.files ?? [];
   if (small && large.length) {
-    const what = { 'claims.csv': 'the claim CSV', 'charges.csv': 'the 100,000-row charge CSV', 'claims.837p': 'the 10,000-claim 837P (an SV1)', 'bundle.json': 'the FHIR Bundle (an HCPCS coding; since session 9 its entry is read again)' };
+    const what = { 'claims.csv': 'the claim CSV', 'charges.csv': 'the 100,000-row charge CSV', 'claims.837p': 'the 10,000-claim 837P (an SV1)', 'claims-one-line.837p': 'the same 837P written on one line (an SV1; since session 10 its claim is read again)', 'bundle.json': 'the FHIR Bundle (an HCPCS coding; since session 9 its entry is read again)' };
     for (const f of large) {
       const ratio = f.edit.p50 / small.edit.p50;
       add({

@@ -1,7 +1,8 @@
 // Keystrokes in a real VS Code (code-server 4.100.3 = VS Code 1.100.3, through test/harness/): the
 // time from an edit of a row's code to the moment the document's problems show it, in the bench's
 // claim CSV (bench/inputs/claims-200k.csv: 200,000 service lines, 57,144 problems), its charge
-// CSV (charges-100k.csv, 34 MB), its 837P (claims-10k.837p, 13 MB) and its FHIR Bundle
+// CSV (charges-100k.csv, 34 MB), its 837P (claims-10k.837p, 13 MB; since session 10 also written on
+// one line, 7.5 MB) and its FHIR Bundle
 // (eob-bundle.json, 6 MB: since session 9 the edited entry is read again), and, as the baseline, in a
 // claim CSV of the first claim (7 lines):
 // VS Code's round trip with next to no work. One window, the real extension, diagnostics debounce
@@ -39,6 +40,10 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     fs.writeFileSync(path.join(folder, 'claim.csv'), claimLines.slice(0, 8).join('\n') + '\n');
     fs.writeFileSync(path.join(folder, 'charges.csv'), charges);
     fs.writeFileSync(path.join(folder, 'claims.837p'), x12);
+    // The same 837P written on one line, as X12 is sent (session 10: an edit re-reads its claim, and
+    // what follows moves along the line).
+    const x12OneLine = x12.split(/\r?\n/).map((l) => l.trim()).join('');
+    fs.writeFileSync(path.join(folder, 'claims-one-line.837p'), x12OneLine);
     fs.writeFileSync(path.join(folder, 'bundle.json'), fhir);
     // The first line of a claim in the middle of the claim file (it carries modifiers, whose
     // problems name its code), line 1 of the small one; the code is the third column.
@@ -48,6 +53,7 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
       { name: 'claims.csv', line: middle, character: claimLines[middle].indexOf(',', 9) + 1 },
       { name: 'charges.csv', ...chargeRow(charges) },
       { name: 'claims.837p', ...serviceLine(x12) },
+      { name: 'claims-one-line.837p', line: 0, character: x12OneLine.indexOf('SV1*HC:', x12OneLine.length >> 1) + 7 },
       { name: 'bundle.json', ...hcpcsCoding(fhir) },
     ];
     if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
