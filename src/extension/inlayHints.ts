@@ -6,7 +6,10 @@ import { appliesTo, readSettings } from './settings';
 import { guarded, Log } from './log';
 import { inlineHint } from '../core/card/inline';
 import { inpatientStatus } from '../core/catalog/inpatient';
-import { firstOnOrAfterLine } from '../core/occurrenceAt';
+import { firstAtOrAfter } from '../core/occurrenceAt';
+
+/** VS Code draws at most this many inlay hints in an editor (its InlayHintsController): none past them are made. */
+const MAX_HINTS = 1500;
 
 export class InlayHintsProvider implements vscode.InlayHintsProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -28,11 +31,12 @@ export class InlayHintsProvider implements vscode.InlayHintsProvider {
       const hints: vscode.InlayHint[] = [];
       const occurrences = await this.documents.occurrencesInSlices(document, engine, token);
       if (!occurrences) return [];
-      // Occurrences are in document order: start at the visible range, stop after it.
-      for (let i = firstOnOrAfterLine(occurrences, range.start.line); i < occurrences.length; i++) {
+      // Occurrences are in document order: start at the visible range, stop after it (or after as
+      // many hints as VS Code draws: a file written on one line is one line on screen).
+      for (let i = firstAtOrAfter(occurrences, range.start.line, range.start.character); i < occurrences.length && hints.length < MAX_HINTS; i++) {
         const o = occurrences[i];
         if (token.isCancellationRequested) return [];
-        if (o.range.startLine > range.end.line) break;
+        if (o.range.startLine > range.end.line || (o.range.startLine === range.end.line && o.range.startCharacter >= range.end.character)) break;
         const record = engine.record(o.code);
         if (!record) continue;
         const status = inpatientStatus(record, o.facts.dateOfService ?? engine.today(), engine.catalog.quarters());

@@ -18,6 +18,19 @@ describe('inline descriptors and look-up', () => {
     assert.ok(hints.every((h) => h.position.line === 3), JSON.stringify(hints.map((h) => h.position.line)));
   });
 
+  it('in an X12 file written on one line, inlay hints are those of the part of the line asked (wrapped on screen), at most as many as VS Code draws', async () => {
+    const segments = ['ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~', 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~'];
+    for (let c = 0; c < 1000; c++) segments.push(`HL*${c + 3}*2*22*0~`, `CLM*C${c}*300***11:B:1*Y*A*Y*Y~`, 'LX*1~', 'SV1*HC:J1100*100*UN*1***1~', 'LX*2~', 'SV1*HC:A9500*100*UN*1***1~');
+    segments.push('SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~');
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
+    const end = document.lineAt(0).range.end;
+    const all = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, 0, end.character));
+    assert.equal(all.length, 1500, 'the first 1,500 of 2,000 codes');
+    const part = new vscode.Range(0, 40_000, 0, 41_000);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, part);
+    assert.ok(hints.length > 10 && hints.every((h) => part.contains(h.position)), JSON.stringify(hints.map((h) => h.position.character)));
+  });
+
   it('look-up finds 64866 for "facial accessory anastomosis"', async () => {
     await open('notes.md');
     const api = vscode.extensions.getExtension<{ lookUp(q: string): Promise<string[]> }>(EXTENSION_ID)!.exports;
