@@ -227,6 +227,7 @@ export class CheckSession {
       lineAt: (o) => lines.lineAt(o),
       lineStart: (line) => lines.lineStart(line),
       transactionLines: this.x12?.kinds.map((k) => k.line),
+      transactionOffsets: this.x12?.kinds.map((k) => k.offset),
     }, offset, { ...options, kind: this.kind, csv: this.csv });
   }
 

@@ -25,16 +25,25 @@ export interface CompletionSource {
   lineStart(line: number): number;
   /** X12: the lines where the transaction changed (a GS, an ST, or the first SV2 of a file without them), in order. */
   readonly transactionLines?: readonly number[];
+  /** X12: where the segments that changed the transaction start, in order. */
+  readonly transactionOffsets?: readonly number[];
 }
 
 /** The document's first lines: 60 rows to find a CSV header in and 400 sampled after it, with room to spare. */
 export const HEAD_LINES = 1000;
 /** Lines read on each side of the cursor's (completion reads the cursor's line only). */
 const AROUND_LINES = 2;
+/** An X12 line longer than this (a file written on one line, as X12 is sent) is read around the cursor only. */
+const LONG_LINE = 1 << 16;
+/** Characters read on each side of the cursor on such a line (a segment is far shorter), of the file's start (ISA, GS, ST), and of the segment that set the transaction. */
+const AROUND_CHARS = 4096;
 
 /** `completionContext` of the whole text, read from `source` in parts; the kind (and a CSV's header) as a check found them. */
 export function completionContextInParts(source: CompletionSource, offset: number, options: CompletionOptions & { kind: DocumentKind; csv?: CsvContext }): CompletionContext | undefined {
   const line = source.lineAt(offset);
+  if (options.kind === 'x12' && (line + 1 < source.lineCount ? source.lineStart(line + 1) : source.length) - source.lineStart(line) > LONG_LINE) {
+    return aroundOnLongLine(source, offset, options);
+  }
   const last = Math.min(source.lineCount, line + AROUND_LINES + 1);
   const end = last < source.lineCount ? source.lineStart(last) : source.length;
   const from = line - AROUND_LINES;
@@ -51,6 +60,21 @@ export function completionContextInParts(source: CompletionSource, offset: numbe
   const shift = start - text.length;
   const found = completionContext(text + source.slice(start, end), offset - shift, options);
   // Everything a context holds as an offset is its range, on the cursor's line.
+  return found && { ...found, range: { start: found.range.start + shift, end: found.range.end + shift } };
+}
+
+/**
+ * X12 on a long line: the file's start, the start of the segment that set the transaction in force,
+ * and the characters around the cursor, joined (an X12 completion reads the cursor's segment, the
+ * separators in ISA and the transaction's version before the cursor).
+ */
+function aroundOnLongLine(source: CompletionSource, offset: number, options: CompletionOptions & { kind: DocumentKind }): CompletionContext | undefined {
+  const from = Math.max(0, offset - AROUND_CHARS);
+  let text = source.slice(0, Math.min(from, AROUND_CHARS));
+  const transaction = lastBefore(source.transactionOffsets, from);
+  if (transaction !== undefined && transaction >= text.length) text += source.slice(transaction, Math.min(from, transaction + AROUND_CHARS));
+  const shift = from - text.length;
+  const found = completionContext(text + source.slice(from, Math.min(source.length, offset + AROUND_CHARS)), offset - shift, options);
   return found && { ...found, range: { start: found.range.start + shift, end: found.range.end + shift } };
 }
 

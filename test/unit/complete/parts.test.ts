@@ -62,6 +62,29 @@ describe('completion in a large document, read in parts', () => {
     assert.equal(session.completionContext(text.indexOf('CLM*C350*100***') + 'CLM*C350*100***'.length + 1, options('claims.837'))?.what, 'pos');
   });
 
+  it('the same 837 written on one line, as X12 is sent: read around the cursor, the 837I\'s CLM05-1 still a bill type', () => {
+    const isa = 'ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *260105*1200*^*00501*000000001*0*T*:~';
+    const claims = (n: number, sv: string) => Array.from({ length: n }, (_, i) => `CLM*C${i}*100***11:B:1*Y*A*Y*I~LX*1~${sv}~DTP*472*D8*20260105~`).join('');
+    const text = `${isa}GS*HC*S*R*20260105*1200*1*X*005010X222A1~ST*837*0001*005010X222A1~${claims(1500, 'SV1*HC:64866:22*100*UN*1*11**1')}SE*1*0001~` +
+      `ST*837*0002*005010X223A2~${claims(1500, 'SV2*0450*HC:99213:25*100*UN*1')}SE*1*0002~GE*2*1~IEA*1*000000001~`;
+    const session = new CheckSession(engine, text, { fileName: 'claims.837' });
+    assert.equal(session.lines.lineCount, 1);
+    const inI = text.indexOf('005010X223A2');
+    const offsets = ['CLM*C1350*', 'SV1*HC:64866'].map((n) => text.indexOf(n, 100_000)).concat(['CLM*C1300*', 'SV2*0450'].map((n) => text.indexOf(n, inI + 100_000)));
+    let answered = 0;
+    for (const start of offsets) {
+      for (let offset = start; offset < start + 40; offset++) {
+        const whole = completionContext(text, offset, options('claims.837'));
+        assert.deepEqual(session.completionContext(offset, options('claims.837')), whole, `at ${offset}`);
+        if (whole) answered++;
+      }
+    }
+    assert.ok(answered > 20, `${answered} answers`);
+    const clm = text.indexOf('CLM*C1300*100***', inI) + 'CLM*C1300*100***'.length;
+    assert.equal(session.completionContext(clm + 1, options('claims.837')), undefined, 'no place of service in an 837I CLM05-1');
+    assert.equal(session.completionContext(text.indexOf('CLM*C1350*100***') + 'CLM*C1350*100***'.length + 1, options('claims.837'))?.what, 'pos');
+  });
+
   it('notes in Markdown: a code after a cue word and the word trigger far down', () => {
     const lines = Array.from({ length: 2500 }, (_, i) => (i % 7 ? `Line ${i} of the notes, nothing to code.` : `Planned: CPT 6486 and ?facial nerve, 64866-2 POS 1`));
     const session = new CheckSession(engine, `${lines.join('\n')}\n`, { fileName: 'notes.md' });
