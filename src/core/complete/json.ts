@@ -23,11 +23,16 @@ type Segment = string | number;
 const GENERIC = new Set(['code', 'codes', 'billing code', 'procedure code', 'service code', 'proc code']);
 
 /** Above this size only the objects around the cursor are parsed (`localWindow`), not the whole document. */
-const LOCAL_ABOVE = 256 * 1024;
+export const LOCAL_ABOVE = 256 * 1024;
+
+/** How far `localWindow` scans from the cursor, each way. */
+export const LOCAL_SCAN = 1024 * 1024;
+/** The containers above the string at the cursor that `localWindow` looks for (a FHIR item holds its codings four levels down). */
+export const LOCAL_LEVELS = 4;
 
 export function jsonCompletionContext(text: string, offset: number, wordPrefix: string): CompletionContext | undefined {
   if (text.length <= LOCAL_ABOVE) return contextIn(text, offset, wordPrefix);
-  const window = localWindow(text, offset, 4);
+  const window = localWindow(text, offset, LOCAL_LEVELS);
   if (!window) return contextIn(text, offset, wordPrefix);
   const found = contextIn(text.slice(window.start, window.end), offset - window.start, wordPrefix);
   return found && { ...found, range: { start: found.range.start + window.start, end: found.range.end + window.start } };
@@ -39,7 +44,7 @@ export function jsonCompletionContext(text: string, offset: number, wordPrefix: 
  * document is never parsed whole for one completion. Undefined when the scan finds no such container.
  */
 export function localWindow(text: string, offset: number, levels: number): { start: number; end: number } | undefined {
-  const limit = 1024 * 1024;
+  const limit = LOCAL_SCAN;
   let i = offset - 1;
   // The opening quote of the string at the cursor.
   while (i >= 0 && !(text.charCodeAt(i) === 34 && !escaped(text, i))) {

@@ -14,6 +14,7 @@
 import type { DocumentKind } from '../recognize/detect';
 import type { CsvContext } from '../recognize/csv/headers';
 import { completionContext, CompletionOptions } from './context';
+import { LOCAL_ABOVE, LOCAL_LEVELS, LOCAL_SCAN, localWindow } from './json';
 import type { CompletionContext } from './types';
 
 /** A document's text read in parts, and its lines. */
@@ -50,9 +51,8 @@ export function completionContextInParts(source: CompletionSource, offset: numbe
   const headEnd = source.lineStart(Math.min(HEAD_LINES, source.lineCount - 1));
   // JSON completion finds the objects around the cursor itself, scanning up to a megabyte; a CSV
   // header that ends past the head (rows of many lines) is read from the text before the cursor.
-  if (from <= HEAD_LINES || options.kind === 'json' || (options.csv && options.csv.dataStart > headEnd)) {
-    return completionContext(options.kind === 'json' ? source.slice(0, source.length) : source.slice(0, end), offset, options);
-  }
+  if (options.kind === 'json') return jsonInParts(source, offset, options);
+  if (from <= HEAD_LINES || (options.csv && options.csv.dataStart > headEnd)) return completionContext(source.slice(0, end), offset, options);
   let text = source.slice(0, headEnd);
   const transaction = lastBefore(source.transactionLines, from);
   if (transaction !== undefined && transaction >= HEAD_LINES) text += source.slice(source.lineStart(transaction), source.lineStart(transaction + 1));
@@ -77,6 +77,31 @@ function aroundOnLongLine(source: CompletionSource, offset: number, options: Com
   const found = completionContext(text + source.slice(from, Math.min(source.length, offset + AROUND_CHARS)), offset - shift, options);
   return found && { ...found, range: { start: found.range.start + shift, end: found.range.end + shift } };
 }
+
+/**
+ * JSON: completion in a large document reads the objects around the cursor (`localWindow`, which
+ * scans at most `LOCAL_SCAN` characters each way). They are found in a slice around the cursor,
+ * widened until they are, and read as from the whole text; the whole text only when they are not
+ * (it then parses all of it).
+ */
+function jsonInParts(source: CompletionSource, offset: number, options: CompletionOptions & { kind: DocumentKind }): CompletionContext | undefined {
+  if (source.length > LOCAL_ABOVE) {
+    for (const reach of JSON_REACH) {
+      const from = Math.max(0, offset - reach);
+      const text = source.slice(from, Math.min(source.length, offset + reach));
+      // Found in the slice, they are what the scan of the whole text finds: it reads the same characters.
+      const local = localWindow(text, offset - from, LOCAL_LEVELS);
+      if (!local || local.end - local.start > LOCAL_ABOVE) continue;
+      const start = from + local.start;
+      const found = completionContext(text.slice(local.start, local.end), offset - start, options);
+      return found && { ...found, range: { start: found.range.start + start, end: found.range.end + start } };
+    }
+  }
+  return completionContext(source.slice(0, source.length), offset, options);
+}
+
+/** Characters read each way from the cursor to find the JSON objects around it: a FHIR item is a few kilobytes. */
+const JSON_REACH = [1 << 14, 1 << 17, LOCAL_SCAN + 2];
 
 function lastBefore(lines: readonly number[] | undefined, line: number): number | undefined {
   let found: number | undefined;

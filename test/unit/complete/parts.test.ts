@@ -3,7 +3,8 @@
  * the text it needs (the start, the cursor's lines), it answers as it does from the whole text.
  */
 import { strict as assert } from 'assert';
-import { engineOn } from '../helpers/engine';
+import * as fs from 'fs';
+import { engineOn, sharedFile } from '../helpers/engine';
 import { CheckSession } from '../../../src/core/session';
 import { completionContext } from '../../../src/core/complete';
 import { HEAD_LINES } from '../../../src/core/complete/parts';
@@ -89,6 +90,32 @@ describe('completion in a large document, read in parts', () => {
     const lines = Array.from({ length: 2500 }, (_, i) => (i % 7 ? `Line ${i} of the notes, nothing to code.` : `Planned: CPT 6486 and ?facial nerve, 64866-2 POS 1`));
     const session = new CheckSession(engine, `${lines.join('\n')}\n`, { fileName: 'notes.md' });
     assert.ok(assertSameAsWhole(session, 'notes.md', [7, 2002, 2401], 'notes') > 10);
+  });
+
+  it('a FHIR Bundle of real EOBs (3.5 MB): read around the cursor, as from the whole text, before and after an edit', function () {
+    const eob = fs.readFileSync(sharedFile(this, 'samples/real/fhir_eob_carrier_multiline_bfd.json'), 'utf8').trim();
+    const entries = Array.from({ length: 40 }, (_, i) => `{"resource": ${eob.replace(/"id"\s*:\s*"[^"]*"/, `"id": "eob-${i}"`)}}`);
+    const text = `{"resourceType": "Bundle", "type": "searchset", "entry": [\n${entries.join(',\n')}\n]}\n`;
+    assert.ok(text.length > 3_000_000, `${text.length} characters`);
+    const session = new CheckSession(engine, text, { fileName: 'bundle.json' });
+    const codes = [...text.matchAll(/"code"\s*:\s*"/g)].map((m) => m.index! + m[0].length).filter((_, k) => k % 97 === 0);
+    const check = (label: string) => {
+      const whole = session.text;
+      let answered = 0;
+      const elsewhere = Array.from({ length: 8 }, (_, k) => Math.floor((whole.length * (k + 0.5)) / 8));
+      for (const offsets of [...codes.map((at) => [at, at + 1, at + 3]), elsewhere]) {
+        for (const offset of offsets) {
+          const expected = completionContext(whole, offset, options('bundle.json'));
+          assert.deepEqual(session.completionContext(offset, options('bundle.json')), expected, `${label} at ${offset}`);
+          if (expected) answered++;
+        }
+      }
+      return answered;
+    };
+    assert.ok(check('as opened') > 10);
+    const code = text.indexOf('"code"', text.indexOf('hcpcs', text.length >> 1));
+    assert.equal(session.edit({ start: code + 10, oldEnd: code + 11, text: '9' }), 'rows');
+    assert.ok(check('after an edit') > 10);
   });
 
   it('a JSON claim is read whole (its completion finds the objects around the cursor itself)', () => {
