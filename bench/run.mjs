@@ -409,6 +409,18 @@ function tableRows(r) {
       target: '', verdict: oe.agreesWithFullCheck ? '' : 'DISAGREES',
     });
   }
+  const completions = [['the claim CSV', ce], ['the 837P on one line', oe], ['the FHIR Bundle', ee]].filter(([, x]) => x?.completion);
+  if (completions.length) {
+    add({
+      figure: `Completion context at the edit, in the edited file (since session 10): ${completions.map(([name]) => name).join(' / ')}`,
+      value: completions.map(([, x]) => fmtMs(x.completion.p50)).join(' / ') + ' p50',
+      spread: `p99 ${completions.map(([, x]) => fmtMs(x.completion.p99)).join(' / ')}`,
+      baseline: `the edited text joined and read whole: ${completions.map(([, x]) => fmtMs(x.completion.wholeText.p50)).join(' / ')}`,
+      ratio: completions.map(([, x]) => fmtRatio(x.completion.p50 / x.completion.wholeText.p50)).join(' / '),
+      ratioValue: Math.max(...completions.map(([, x]) => x.completion.p50 / x.completion.wholeText.p50)), target: '≤ 10 ms (completion)',
+      verdict: completions.every(([, x]) => x.completion.p99 <= 10) ? 'met' : 'NOT met',
+    });
+  }
   const p = r.sections.peer;
   if (p) {
     for (const kind of ['csv', 'x12', 'fhir']) {

@@ -230,10 +230,29 @@ function editInClaim(m, engine, file, fileName, iterations, { oneLine = false } 
       if (i >= 2) samples.push(now() - t);
     }
   }
+  // What the extension asks per keystroke typed in a code (since session 10): the completion context
+  // at the edit, read from the parts of the edited text (joining it is what the agreement check
+  // below does, so this comes first).
+  const completionSamples = [];
+  for (let i = 0; i < 102; i++) {
+    const t = now();
+    const found = session.completionContext(at + 2, { data: engine, fileName });
+    if (i >= 2) completionSamples.push(now() - t);
+    if (!found) throw new Error(`no completion at the bench edit in ${file}`);
+  }
+  // The baseline: the edited text joined into one string (as VS Code's getText() joins its lines)
+  // and read whole, as completion was read until session 4.
+  const wholeSamples = [];
+  for (let i = 0; i < 12; i++) {
+    const t = now();
+    m.completionContext(m.EditedText.of(text).apply(there).toString(), at + 2, { data: engine, fileName });
+    if (i >= 2) wholeSamples.push(now() - t);
+  }
   session.tryRowEdit(back);
   agree.push(resultKey(session) === resultKey(engine.check(session.text, { fileName })));
   const edit = latency(samples);
-  log(`${fileName} row edit: p50 ${edit.p50.toFixed(3)} ms, first ${firstMs.toFixed(1)} ms; full check ${summarize(full).median.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
+  const completion = { ...latency(completionSamples), wholeText: latency(wholeSamples) };
+  log(`${fileName} row edit: p50 ${edit.p50.toFixed(3)} ms, first ${firstMs.toFixed(1)} ms; completion context p50 ${completion.p50.toFixed(3)} ms; full check ${summarize(full).median.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
   return {
     file: path.relative(ROOT, file),
     bytes: text.length,
@@ -244,6 +263,7 @@ function editInClaim(m, engine, file, fileName, iterations, { oneLine = false } 
     agreesWithFullCheck: agree.every(Boolean),
     firstMs,
     sameLines: edit,
+    completion,
     fullCheck: summarize(full),
   };
 }

@@ -12,3 +12,5 @@ export { LineIndex } from '../../src/core/text/lineIndex';
 export * as recognizeModule from '../../src/core/recognize';
 export * as importModule from '../../src/core/import';
 export { JsonWalker } from '../../src/core/recognize/json/walk';
+export { EditedText } from '../../src/core/text/editedText';
+export { completionContext } from '../../src/core/complete';
