@@ -330,9 +330,10 @@ export class CheckSession {
   }
 
   /**
-   * An edit inside one segment of a line that holds several (an X12 file written on one line): the
-   * claim around it is read again from a copy of it (nothing is, in a segment the reader skips),
-   * what follows moves along the line, and the rules run again on every line of its claims.
+   * An edit of an X12 file by offsets (see `claimSpan` in x12ClaimWindow.ts: a line of several
+   * segments, as in a file written on one line, or terminators typed or removed): the claims around
+   * it are read again from a copy of them (nothing is, in segments the reader skips), what follows
+   * moves along the line, and the rules run again on every line of their claims.
    */
   private claimSpanEdit(edit: TextEdit, span: ClaimSpan, layout: X12Layout): boolean {
     let added: CodeOccurrence[] = [];

@@ -13,11 +13,11 @@
  *   touches, before and after, is a whole segment of those kinds, a CLM only on the first, and
  *   the claim around them is read again as above;
  * - ISA (the separators), GS, ST, SE and HL are structure: a full check.
- * A line that holds several segments (a file written on one line, as X12 is sent, or one wrapped
- * at a width) is answered by offsets instead (`ClaimSpan`): an edit inside one segment's elements
- * that writes and removes no terminator and no line break, in a segment the reader skips (nothing
- * to read) or in one a claim is read from (the claim, from its CLM to where the next CLM or
- * structure segment starts). What follows on the line moves along it.
+ * An edit of a line that holds several segments (a file written on one line, as X12 is sent, or
+ * one wrapped at a width), or one that types or removes terminators, is answered by offsets instead
+ * (`ClaimSpan`): when it writes and removes no line break and touches no structure segment, the
+ * segments it touches are read again with their claims (nothing is, when the reader skips them
+ * all), and what follows on the line moves along it.
  */
 import type { DocumentText } from './text/editedText';
 import type { LineIndex } from './text/lineIndex';
@@ -42,12 +42,12 @@ export interface ClaimWindow {
 }
 
 /**
- * The claim around an edit of a line holding several segments, by offsets: `[start, endBefore)`
- * before the edit, read again from `copy`. For a segment the reader skips it is that segment, and
- * there is nothing to read (`copy` empty).
+ * The claims around an edit by offsets (see `claimSpan`): `[start, endBefore)` before the edit, read
+ * again from `copy`. For segments the reader skips it is those segments, and there is nothing to
+ * read (`copy` empty).
  */
 export interface ClaimSpan {
-  /** Where the claim's CLM starts (or the skipped segment). */
+  /** Where the first claim's CLM starts (or the first skipped segment). */
   start: number;
   /** Where what follows starts, before the edit. */
   endBefore: number;
@@ -81,7 +81,10 @@ export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start:
   // A file whose terminator is the line break: every edit of a line may join or split segments.
   if (sep.segment === 10 || sep.segment === 13) return undefined;
   const terminator = String.fromCharCode(sep.segment);
-  if (breaksSegments(edit.text, terminator) || breaksSegments(text.slice(edit.start, edit.oldEnd), terminator)) return linesWindow(text, lines, edit, layout, terminator);
+  const removed = text.slice(edit.start, edit.oldEnd);
+  if (hasLineBreak(edit.text) || hasLineBreak(removed)) return linesWindow(text, lines, edit, layout, terminator);
+  // Segments split or joined on a line (a terminator typed or removed): by offsets, as on a line of several.
+  if (edit.text.includes(terminator) || removed.includes(terminator)) return claimSpan(text, edit, layout, terminator);
   const line = lines.lineAt(edit.start);
   const lineStart = lines.lineStart(line);
   // A line longer than any one segment holds several: never sliced whole (a file on one line is).
@@ -163,11 +166,13 @@ function claimAround(text: DocumentText, lines: LineIndex, firstLine: number, la
 }
 
 /**
- * An edit inside one segment of a line that holds several (it writes and removes no terminator and
- * no line break): the segment when the reader skips it, else its claim from the CLM at or before it
- * to where the next CLM or structure segment (ISA, GS, ST, SE) starts, as `claimAround` bounds it by
- * lines. Undefined when the edit touches the segment's id or what is around the segment, the
- * segment is structure, or the claim's bounds are not within `MAX_CLAIM_CHARS` of the edit.
+ * An edit of a line that holds several segments, or one that writes or removes terminators (no
+ * line break): no segment it touches, before or after it, is structure. When all are segments the
+ * reader skips, the span is those segments and nothing is read; else it is their claims, from the
+ * CLM at or before them to where the next CLM or structure segment (ISA, GS, ST, SE) after them
+ * starts, as `claimAround` bounds a claim by lines (a CLM typed among them starts a claim in the
+ * span). Undefined when a segment touched is structure, or the bounds are not within
+ * `MAX_CLAIM_CHARS` of the edit.
  */
 function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; text: string }, layout: X12Layout, terminator: string): ClaimSpan | undefined {
   const sep = layout.separators;
@@ -175,26 +180,29 @@ function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; te
   const before = text.slice(base, edit.start);
   const after = text.slice(edit.oldEnd, edit.oldEnd + MAX_CLAIM_CHARS);
   const atEnd = edit.oldEnd + after.length === text.length;
-  // The edited segment, in `before` from `s` and in `after` to its terminator at `t`.
+  // The segments touched: from the one holding the edit's start (in `before`, from `s`) to the
+  // terminator of the one holding its end (in `after`, at `t`).
   const s = segmentStartAt(before, before.length, base === 0, terminator);
   const t = after.indexOf(terminator);
   if (s < 0 || t < 0) return undefined;
-  const edited = text.slice(edit.start, edit.oldEnd);
-  const oldSegment = `${before.slice(s)}${edited}${after.slice(0, t + 1)}`;
-  const newSegment = `${before.slice(s)}${edit.text}${after.slice(0, t + 1)}`;
-  const id = idOf(oldSegment, sep);
-  // The id kept as written, and the edit past it (an edit inside it that kept it would be a no-op).
-  if (firstNonSpace(oldSegment) !== 0 || before.length - s < id.length || idOf(newSegment, sep) !== id) return undefined;
-  const role = segmentRole(oldSegment, 0, sep);
-  if (role === 'structure' || segmentRole(newSegment, 0, sep) !== role) return undefined;
+  const touched = (written: string): SpanRole[] => segmentsOf(`${before.slice(s)}${written}${after.slice(0, t + 1)}`, terminator).map((g) => spanRole(g, sep));
+  const rolesBefore = touched(text.slice(edit.start, edit.oldEnd));
+  const rolesAfter = touched(edit.text);
+  if (rolesBefore.includes('structure') || rolesAfter.includes('structure')) return undefined;
   const delta = edit.text.length - (edit.oldEnd - edit.start);
-  if (role === 'none') return { start: base + s, endBefore: edit.oldEnd + t + 1, copy: '', delta, from: { separators: sep, kind: '' } };
+  if (rolesBefore.every((r) => r === 'none') && rolesAfter.every((r) => r === 'none')) {
+    return { start: base + s, endBefore: edit.oldEnd + t + 1, copy: '', delta, from: { separators: sep, kind: '' } };
+  }
 
-  // Back to the CLM: no structure (HL included) on the way.
+  // Back to the CLM at or before them, in the text before the edit (a CLM first among them before
+  // and after it, or the one before them: a CLM typed or removed there starts or ends a claim in the
+  // span), with no structure (HL included) on the way.
   let clm = s;
-  while (idOf(before.slice(clm, clm + 4), sep) !== 'CLM') {
-    clm = previousSegmentStart(before, clm, base === 0, terminator);
-    if (clm < 0 || segmentRole(before, clm, sep) === 'structure') return undefined;
+  if (rolesBefore[0] !== 'CLM' || rolesAfter[0] !== 'CLM') {
+    do {
+      clm = previousSegmentStart(before, clm, base === 0, terminator);
+      if (clm < 0 || segmentRole(before, clm, sep) === 'structure') return undefined;
+    } while (!isClm(before, clm, sep));
   }
   // On to the next CLM or structure segment (past HL, which ends no claim for the reader).
   let end = t + 1;
@@ -205,7 +213,7 @@ function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; te
       if (!atEnd) return undefined;
       break;
     }
-    if (after.startsWith('CLM', next) && after.charCodeAt(next + 3) === sep.element) break;
+    if (isClm(after, next, sep)) break;
     if (segmentRole(after, next, sep) === 'structure' && idOf(after.slice(next, next + 3), sep) !== 'HL') break;
     const k = after.indexOf(terminator, next);
     if (k < 0) {
@@ -231,6 +239,31 @@ function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; te
   return { start, endBefore, copy, delta, from: { separators: sep, kind } };
 }
 
+/** What a segment touched by an edit is to the reader (`claimSpan`): structure, a CLM, one a claim is read from, or one it skips (an empty one too). */
+type SpanRole = 'none' | 'claim' | 'structure' | 'CLM';
+
+function spanRole(segment: string, sep: Separators): SpanRole {
+  let i = 0;
+  while (i < segment.length && isSpaceOrBreak(segment.charCodeAt(i))) i++;
+  if (i === segment.length || segment.charCodeAt(i) === sep.segment) return 'none';
+  if (isClm(segment, i, sep)) return 'CLM';
+  return segmentRole(segment, i, sep);
+}
+
+const isClm = (text: string, i: number, sep: Separators): boolean => text.startsWith('CLM', i) && text.charCodeAt(i + 3) === sep.element;
+
+/** `text` cut after each terminator (the last piece, ending with one, included). */
+function segmentsOf(text: string, terminator: string): string[] {
+  const out: string[] = [];
+  for (let from = 0; from < text.length;) {
+    const k = text.indexOf(terminator, from);
+    const end = k < 0 ? text.length : k + 1;
+    out.push(text.slice(from, end));
+    from = end;
+  }
+  return out;
+}
+
 /**
  * Where the segment that holds offset `i` of `chunk` starts (past the spaces and line breaks after
  * the terminator before it), or -1 when the chunk does not reach back to that terminator
@@ -252,10 +285,7 @@ function previousSegmentStart(chunk: string, s: number, atStart: boolean, termin
 
 const isSpaceOrBreak = (c: number): boolean => isSpace(c) || c === 10 || c === 13;
 
-/** Whether written or removed text would join or split segments or lines. */
-function breaksSegments(s: string, terminator: string): boolean {
-  return s.includes(terminator) || s.includes('\n') || s.includes('\r');
-}
+const hasLineBreak = (s: string): boolean => s.includes('\n') || s.includes('\r');
 
 function firstNonSpace(line: string): number {
   let i = 0;

@@ -308,7 +308,8 @@ describe('checking while editing an X12 file', () => {
     // A segment split in two, or a service line written in the middle of one.
     '~\n', '~\n    LX*9~\n    SV1*HC:64866*10*UN*1***1~\n    DTP*472*D8*20061003~\n    NTE*ADD*'];
 
-  function randomEdits(this: Mocha.Context, name: string, text: string, fileName: string, seed: number, count: number): void {
+  function randomEdits(this: Mocha.Context, name: string, text: string, fileName: string, seed: number, count: number, extra: string[] = []): void {
+    const typed = [...snippets, ...extra];
     const s = new CheckSession(engine, text, { fileName });
     const r = rng(seed);
     let claimEdits = 0;
@@ -327,7 +328,7 @@ describe('checking while editing an X12 file', () => {
         edit = { start: s.lines.lineStart(line), oldEnd: s.lines.lineStart(line + 1), text: '' }; // the line deleted
       } else {
         const at = s.lines.lineStart(line) + star + 1 + Math.floor(r() * Math.max(1, row.length - star - 2));
-        edit = { start: at, oldEnd: Math.min(at + Math.floor(r() * 6), s.lines.lineEnd(line) - 1), text: snippets[Math.floor(r() * snippets.length)] };
+        edit = { start: at, oldEnd: Math.min(at + Math.floor(r() * 6), s.lines.lineEnd(line) - 1), text: typed[Math.floor(r() * typed.length)] };
         if (edit.oldEnd < edit.start) edit.oldEnd = edit.start;
       }
       if (s.edit(edit) === 'rows') claimEdits++;
@@ -338,7 +339,8 @@ describe('checking while editing an X12 file', () => {
 
   it('edits inside one segment of an 837P re-read only their claim (claims far apart, two with one id) and stay equal to a full check', function () {
     const sample = fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8');
-    randomEdits.call(this, 'ProfessionalClaim1 x 12', claimFile(sample, 12), 'claims.837p', 31, 150);
+    // Also segments split on their line, and a service line typed on one (terminators, no line break).
+    randomEdits.call(this, 'ProfessionalClaim1 x 12', claimFile(sample, 12), 'claims.837p', 31, 150, ['~', 'LX*7~SV1*HC:J1100*5*UN*1***1~']);
   });
 
   it('and so in the real COB 837P and the repriced 837I', function () {
@@ -377,25 +379,30 @@ describe('checking while editing an X12 file', () => {
     assert.equal(institutional?.facts.billType, '131');
   });
 
-  it('a segment split without its terminator, two segments on one line, a segment id changed, or an edit of ISA, GS, ST, SE or HL is a full check', function () {
+  it('a segment split without its terminator, a segment id changed, or an edit of ISA, GS, ST, SE or HL is a full check; a terminator typed splits a segment inside its claim', function () {
     const text = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3);
     const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
     const at = (needle: string, offset = 0) => s.text.indexOf(needle) + offset;
-    const edits: [string, TextEdit][] = [
-      ['two segments on one line', { start: at('SV1*HC:99213', 7), oldEnd: at('SV1*HC:99213', 7), text: '~' }],
-      ['a line break without a terminator', { start: at('SV1*HC:87070', 9), oldEnd: at('SV1*HC:87070', 9), text: '\n' }],
-      ['SV1 made SV2', { start: at('SV1*HC:87070', 2), oldEnd: at('SV1*HC:87070', 3), text: '2' }],
-      ['ISA16', { start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' }],
-      ['ST03', { start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' }],
-      ['an HL', { start: at('HL*4*2*', 3), oldEnd: at('HL*4*2*', 4), text: '9' }],
+    // Each edit where the text is when it is typed.
+    const edits: [string, () => TextEdit][] = [
+      ['a line break without a terminator', () => ({ start: at('SV1*HC:87070', 9), oldEnd: at('SV1*HC:87070', 9), text: '\n' })],
+      ['SV1 made SV2 (in the next claim)', () => ({ start: at('SV1*HC:87070', 2), oldEnd: at('SV1*HC:87070', 3), text: '2' })],
+      ['ISA16', () => ({ start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' })],
+      ['ST03', () => ({ start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' })],
+      ['an HL', () => ({ start: at('HL*4*2*', 3), oldEnd: at('HL*4*2*', 4), text: '9' })],
     ];
     for (const [label, edit] of edits) {
-      assert.equal(s.edit(edit), 'full', label);
+      assert.equal(s.edit(edit()), 'full', label);
       assertSameAsFull(s, label, 'claims.837p');
     }
     const name = at('NM1*QC*1*', 9);
     assert.equal(s.edit({ start: name, oldEnd: name + 3, text: 'ABC' }), 'rows', 'a patient name: a segment the reader skips');
     assertSameAsFull(s, 'a name', 'claims.837p');
+    // Two segments on one line: its claim is read again, and later edits of the line too.
+    assert.equal(s.edit({ start: at('SV1*HC:99213', 7), oldEnd: at('SV1*HC:99213', 7), text: '~' }), 'rows', 'a terminator typed in an SV1');
+    assertSameAsFull(s, 'two segments on one line', 'claims.837p');
+    assert.equal(s.edit({ start: at('SV1*HC:~', 7), oldEnd: at('SV1*HC:~', 8), text: '' }), 'rows', 'and taken out again');
+    assertSameAsFull(s, 'the SV1 joined again', 'claims.837p');
   });
 });
 

@@ -85,20 +85,34 @@ describe('checking while editing an X12 file written on one line', () => {
     assert.ok(moved.slice(1).every((d) => d === 3), 'every later code moved three characters along the line');
   });
 
-  it('an edit that writes a terminator, touches a segment id, or edits ISA, GS, ST, SE or HL is a full check; a name is nothing to read', function () {
+  it('segments typed, split, joined or renamed inside a claim (a CLM too) re-read its claims; an edit of ISA, GS, ST, SE or HL, or one typed, is a full check; a name is nothing to read', function () {
     const text = oneLine(claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3));
     const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
     const at = (needle: string, offset = 0) => s.text.indexOf(needle) + offset;
-    const edits: [string, TextEdit][] = [
-      ['a segment split in two', { start: at('SV1*HC:99213', 7), oldEnd: at('SV1*HC:99213', 7), text: '~' }],
-      ['SV1 made SV2', { start: at('SV1*HC:87070', 2), oldEnd: at('SV1*HC:87070', 3), text: '2' }],
-      ['ISA16', { start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' }],
-      ['ST03', { start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' }],
-      ['an HL', { start: at('HL*4*2*', 3), oldEnd: at('HL*4*2*', 4), text: '9' }],
-      ['SE01', { start: at('SE*', 3), oldEnd: at('SE*', 4), text: '9' }],
+    // Each edit where the text is when it is typed.
+    const claimEdits: [string, () => TextEdit][] = [
+      ['a segment split in two', () => ({ start: at('SV1*HC:99213', 7), oldEnd: at('SV1*HC:99213', 7), text: '~' })],
+      ['and joined again', () => ({ start: at('SV1*HC:~', 7), oldEnd: at('SV1*HC:~', 8), text: '' })],
+      ['a service line typed after a DTP', () => ({ start: at('DTP*472', 20), oldEnd: at('DTP*472', 20), text: 'LX*9~SV1*HC:64866*10*UN*1***1~DTP*472*D8*20061003~' })],
+      ['SV1 made SV2', () => ({ start: at('SV1*HC:87070', 2), oldEnd: at('SV1*HC:87070', 3), text: '2' })],
+      ['a service line deleted', () => ({ start: at('LX*9~'), oldEnd: at('LX*9~') + 'LX*9~SV1*HC:64866*10*UN*1***1~'.length, text: '' })],
+      ['a claim typed before the second line of the first (the lines after it are its own)', () => ({ start: at('LX*2~'), oldEnd: at('LX*2~'), text: 'CLM*X1*10***21:B:1*Y*A*Y*I~' })],
+      ['the CLM typed made an LX again (its lines go back to the claim before)', () => ({ start: at('CLM*X1*'), oldEnd: at('CLM*X1*') + 'CLM*X1*10***21:B:1*Y*A*Y*I'.length, text: 'LX*8' })],
+    ];
+    for (const [label, edit] of claimEdits) {
+      assert.equal(s.edit(edit()), 'rows', label);
+      assertSameAsFull(s, label, 'claims.837p');
+    }
+    const edits: [string, () => TextEdit][] = [
+      ['an HL typed inside a claim', () => ({ start: at('LX*2~'), oldEnd: at('LX*2~'), text: 'HL*99*2*22*0~' })],
+      ['an SE typed inside a claim', () => ({ start: at('LX*3~'), oldEnd: at('LX*3~'), text: 'SE*9*0021~' })],
+      ['ISA16', () => ({ start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' })],
+      ['ST03', () => ({ start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' })],
+      ['an HL', () => ({ start: at('HL*4*2*', 3), oldEnd: at('HL*4*2*', 4), text: '9' })],
+      ['SE01', () => ({ start: at('SE*', 3), oldEnd: at('SE*', 4), text: '9' })],
     ];
     for (const [label, edit] of edits) {
-      assert.equal(s.edit(edit), 'full', label);
+      assert.equal(s.edit(edit()), 'full', label);
       assertSameAsFull(s, label, 'claims.837p');
     }
     const name = at('NM1*QC*1*', 9);
