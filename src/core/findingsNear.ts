@@ -56,14 +56,14 @@ function takeNearest<T extends { range: Range }>(findings: readonly T[], span: L
     const line = findings[i].range.startLine;
     return line < span.first ? span.first - line : line > span.last ? line - span.last : 0;
   };
-  const fromFocus = (i: number): number => {
+  const fromFocus = (i: number, at: { line: number; character: number }): number => {
     const { startLine, startCharacter } = findings[i].range;
-    return startLine === focus!.line ? Math.abs(startCharacter - focus!.character) : Math.abs(startLine - focus!.line) * LINE_APART;
+    return startLine === at.line ? Math.abs(startCharacter - at.character) : Math.abs(startLine - at.line) * LINE_APART;
   };
   const nearer = (a: number, b: number): boolean => {
     const da = outside(a);
     const db = outside(b);
-    return da !== db || !focus ? da <= db : fromFocus(a) <= fromFocus(b);
+    return da !== db || !focus ? da <= db : fromFocus(a, focus) <= fromFocus(b, focus);
   };
   // Below: from the first finding starting on or after the span's first line (or at the cursor); above: before it.
   let below = focus ? firstAtOrAfter(findings, focus.line, focus.character) : first;
