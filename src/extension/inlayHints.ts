@@ -10,6 +10,17 @@ import { firstAtOrAfter } from '../core/occurrenceAt';
 
 /** VS Code draws at most this many inlay hints in an editor (its InlayHintsController): none past them are made. */
 const MAX_HINTS = 1500;
+/**
+ * Codes looked at per request, at most: more than a screen shows (VS Code draws the first 10,000
+ * characters of a line unless it wraps, and asks for part of a long line when it does).
+ */
+const MAX_EXAMINED = 20_000;
+
+/** What a code's hint says, and its tooltip. */
+interface Label {
+  label: string;
+  tooltip: string;
+}
 
 export class InlayHintsProvider implements vscode.InlayHintsProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -31,21 +42,34 @@ export class InlayHintsProvider implements vscode.InlayHintsProvider {
       const hints: vscode.InlayHint[] = [];
       const occurrences = await this.documents.occurrencesInSlices(document, engine, token);
       if (!occurrences) return [];
-      // Occurrences are in document order: start at the visible range, stop after it (or after as
-      // many hints as VS Code draws: a file written on one line is one line on screen).
-      for (let i = firstAtOrAfter(occurrences, range.start.line, range.start.character); i < occurrences.length && hints.length < MAX_HINTS; i++) {
+      // A claim file writes a handful of codes over and over: one label per code and date.
+      const labels = new Map<string, Map<string, Label | null>>();
+      const labelOf = (code: string, date: string): Label | null => {
+        let byDate = labels.get(code);
+        if (!byDate) labels.set(code, (byDate = new Map()));
+        let made = byDate.get(date);
+        if (made === undefined) {
+          const record = engine.record(code);
+          const label = record && inlineHint(record, inpatientStatus(record, date, engine.catalog.quarters()), settings.inlayHints.mode, settings.inlayHints.maxLength);
+          made = record && label ? { label, tooltip: `${code}: ${record.longDescriptor ?? record.shortDescriptor ?? 'no descriptor loaded'}` } : null;
+          byDate.set(date, made);
+        }
+        return made;
+      };
+      // Occurrences are in document order: start at the visible range, stop after it, or after as
+      // many hints as VS Code draws or as many codes as a screen can show (a file written on one
+      // line is one line on screen).
+      const from = firstAtOrAfter(occurrences, range.start.line, range.start.character);
+      for (let i = from; i < occurrences.length && i - from < MAX_EXAMINED && hints.length < MAX_HINTS; i++) {
         const o = occurrences[i];
         if (token.isCancellationRequested) return [];
         if (o.range.startLine > range.end.line || (o.range.startLine === range.end.line && o.range.startCharacter >= range.end.character)) break;
-        const record = engine.record(o.code);
-        if (!record) continue;
-        const status = inpatientStatus(record, o.facts.dateOfService ?? engine.today(), engine.catalog.quarters());
-        const label = inlineHint(record, status, settings.inlayHints.mode, settings.inlayHints.maxLength);
-        if (!label) continue;
+        const made = labelOf(o.code, o.facts.dateOfService ?? engine.today());
+        if (!made) continue;
         const last = o.modifiers[o.modifiers.length - 1]?.range ?? o.range;
-        const hint = new vscode.InlayHint(new vscode.Position(last.endLine, last.endCharacter), label, vscode.InlayHintKind.Type);
+        const hint = new vscode.InlayHint(new vscode.Position(last.endLine, last.endCharacter), made.label, vscode.InlayHintKind.Type);
         hint.paddingLeft = true;
-        hint.tooltip = `${o.code}: ${record.longDescriptor ?? record.shortDescriptor ?? 'no descriptor loaded'}`;
+        hint.tooltip = made.tooltip;
         hints.push(hint);
       }
       return hints;

@@ -31,6 +31,19 @@ describe('inline descriptors and look-up', () => {
     assert.ok(hints.length > 10 && hints.every((h) => part.contains(h.position)), JSON.stringify(hints.map((h) => h.position.character)));
   });
 
+  it('a range holding more codes than a screen shows: hints for the first 20,000 codes looked at, no more', async () => {
+    // 25,000 CPT codes without a loaded descriptor (no hint), then HCPCS codes with one.
+    const segments = ['ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~', 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~', 'HL*3*2*22*0~', 'CLM*C1*300***11:B:1*Y*A*Y*Y~'];
+    for (let n = 0; n < 25_000; n++) segments.push(`LX*${n + 1}~`, 'SV1*HC:99213*100*UN*1***1~');
+    for (let n = 0; n < 10; n++) segments.push('LX*1~', 'SV1*HC:J1100*100*UN*1***1~');
+    segments.push('SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~');
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
+    const whole = new vscode.Range(0, 0, 0, document.lineAt(0).range.end.character);
+    assert.equal((await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, whole)).length, 0);
+    const end = new vscode.Range(0, document.getText().indexOf('SV1*HC:J1100'), 0, whole.end.character);
+    assert.equal((await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, end)).length, 10, 'asked for the end of the line, its hints');
+  });
+
   it('look-up finds 64866 for "facial accessory anastomosis"', async () => {
     await open('notes.md');
     const api = vscode.extensions.getExtension<{ lookUp(q: string): Promise<string[]> }>(EXTENSION_ID)!.exports;
