@@ -10,6 +10,7 @@
  * (ends inclusive, as `vscode.Range.contains`).
  */
 import { derivedIndex } from './derivedIndexes';
+import { LoneCodeOccurrence, LoneModifier } from './recognize/loneCode';
 import type { CodeOccurrence, ModifierOccurrence, Range } from './model';
 
 export type OccurrenceHit =
@@ -22,7 +23,7 @@ function fromStart(r: Range, line: number, character: number): number {
   return line - r.startLine || character - r.startCharacter;
 }
 
-function contains(r: Range, line: number, character: number): boolean {
+function contains(r: Extent, line: number, character: number): boolean {
   if (line < r.startLine || line > r.endLine) return false;
   if (line === r.startLine && character < r.startCharacter) return false;
   if (line === r.endLine && character > r.endCharacter) return false;
@@ -56,14 +57,16 @@ export function firstAtOrAfter(occurrences: readonly { range: Range }[], line: n
 
 /**
  * The occurrence at a position (see the module comment). `occurrences` must be in document order
- * (the parts index is kept per array: whoever changes an array in place calls `listChanged`, as
- * CheckSession does on a row edit).
+ * (the far parts' index is kept per array: whoever changes an array in place calls `listChanged`,
+ * as CheckSession does on a row edit).
  */
 export function occurrenceAt(occurrences: readonly CodeOccurrence[], line: number, character: number): OccurrenceHit | undefined {
   const code = codeAt(occurrences, line, character);
-  const part = partAt(partIndex(occurrences), line, character);
+  const near = nearPartAt(occurrences, line, character);
+  const far = partAt(farPartIndex(occurrences), line, character);
+  const part = !far || (near && before(near, far)) ? near : far;
   // A part wins over a code of the same or a later occurrence (modifiers and POS are checked first).
-  if (part && (!code || part.order <= code.index)) return part.hit(occurrences[part.order]);
+  if (part && (!code || part.order <= code.index)) return hitOf(occurrences[part.order], part.slot);
   return code && { kind: 'code', occurrence: code.occurrence, range: code.occurrence.range };
 }
 
@@ -80,14 +83,64 @@ function codeAt(occurrences: readonly CodeOccurrence[], line: number, character:
   return found === undefined ? undefined : { occurrence: occurrences[found], index: found };
 }
 
-/** A modifier or place-of-service range, with the occurrence it belongs to and its rank in the scan. */
-interface Part {
-  range: Range;
-  /** Index of the occurrence; with `slot`, the order in which the scan meets this part. */
+/**
+ * A modifier or place of service of the occurrence at `order`: the `slot`-th modifier, or the place
+ * of service at `modifiers.length`. Their order is the order in which the scan meets them.
+ */
+interface PartRef {
   order: number;
-  /** The modifier's index in `modifiers`, or `modifiers.length` for the place of service. */
   slot: number;
-  hit(o: CodeOccurrence): OccurrenceHit;
+}
+
+const before = (a: PartRef, b: PartRef): boolean => a.order < b.order || (a.order === b.order && a.slot < b.slot);
+
+/**
+ * Characters along its code's line within which a modifier or place of service is near its code (a
+ * CSV row's cells, an X12 composite and its segment); hover finds those from the codes around the
+ * position. Farther ones (CLM05-1 before a claim's lines, a FHIR modifier array on other lines)
+ * are indexed once per occurrence list.
+ */
+const NEAR = 512;
+
+/** Where a part or code starts and ends, without making a lone one's range. */
+interface Extent {
+  startLine: number;
+  startCharacter: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+const extentOf = (x: { range: Range }): Extent => (x instanceof LoneModifier ? x : x.range);
+const codeLine = (o: CodeOccurrence): number => (o instanceof LoneCodeOccurrence ? o.startLine : o.range.startLine);
+const codeCharacter = (o: CodeOccurrence): number => (o instanceof LoneCodeOccurrence ? o.startCharacter : o.range.startCharacter);
+
+/** Whether a part lies on its code's line, start and end within `NEAR` characters of the code's start. */
+function isNear(o: CodeOccurrence, part: Extent): boolean {
+  const line = codeLine(o);
+  if (part.startLine !== line || part.endLine !== line) return false;
+  const at = codeCharacter(o);
+  return Math.abs(part.startCharacter - at) <= NEAR && Math.abs(part.endCharacter - at) <= NEAR;
+}
+
+/** The near part containing the position that the scan meets first: among the codes within `NEAR` of it on its line. */
+function nearPartAt(occurrences: readonly CodeOccurrence[], line: number, character: number): PartRef | undefined {
+  const to = firstAtOrAfter(occurrences, line, character + NEAR + 1);
+  for (let order = firstAtOrAfter(occurrences, line, character - NEAR); order < to; order++) {
+    const o = occurrences[order];
+    const modifiers = o.modifiers;
+    for (let slot = 0; slot < modifiers.length; slot++) {
+      const m = extentOf(modifiers[slot]);
+      if (isNear(o, m) && contains(m, line, character)) return { order, slot };
+    }
+    const pos = o.facts.placeOfServiceRange;
+    if (pos && o.facts.placeOfService && isNear(o, pos) && contains(pos, line, character)) return { order, slot: modifiers.length };
+  }
+  return undefined;
+}
+
+/** A far part: its range, and where the scan first meets it. */
+interface Part extends PartRef {
+  range: Range;
 }
 
 interface PartIndex {
@@ -98,36 +151,60 @@ interface PartIndex {
 
 const indexes = derivedIndex<PartIndex>();
 
-function partIndex(occurrences: readonly CodeOccurrence[]): PartIndex {
+/**
+ * The far parts of every occurrence, by where they start; a range several occurrences share (a
+ * claim's CLM05-1) once, where the scan first meets it. Built again after every edit of a large
+ * file (a session changes its list in place): near parts are only looked at, not kept.
+ */
+function farPartIndex(occurrences: readonly CodeOccurrence[]): PartIndex {
   let index = indexes.get(occurrences);
   if (index) return index;
   const parts: Part[] = [];
-  occurrences.forEach((o, order) => {
-    o.modifiers.forEach((modifier, slot) => parts.push({ range: modifier.range, order, slot, hit: (occurrence) => ({ kind: 'modifier', occurrence, modifier, range: modifier.range }) }));
+  let lastShared: Range | undefined;
+  const shared = new Set<Range>();
+  for (let order = 0; order < occurrences.length; order++) {
+    const o = occurrences[order];
+    const modifiers = o.modifiers;
+    for (let slot = 0; slot < modifiers.length; slot++) {
+      const m = modifiers[slot];
+      if (!isNear(o, extentOf(m))) parts.push({ range: m.range, order, slot });
+    }
     const pos = o.facts.placeOfServiceRange;
-    const placeOfService = o.facts.placeOfService;
-    if (pos && placeOfService) parts.push({ range: pos, order, slot: o.modifiers.length, hit: (occurrence) => ({ kind: 'placeOfService', occurrence, placeOfService, range: pos }) });
-  });
-  parts.sort((a, b) => fromStart(b.range, a.range.startLine, a.range.startCharacter) || a.order - b.order || a.slot - b.slot);
-  const maxEnd: Range[] = [];
+    if (!pos || !o.facts.placeOfService || pos === lastShared || isNear(o, pos) || shared.has(pos)) continue;
+    parts.push({ range: pos, order, slot: modifiers.length });
+    shared.add((lastShared = pos));
+  }
+  parts.sort(byStartThenScan);
+  const maxEnd: Range[] = new Array(parts.length);
+  let last: Range | undefined;
   for (let i = 0; i < parts.length; i++) {
     const r = parts[i].range;
-    const prev = maxEnd[i - 1];
-    maxEnd.push(!prev || r.endLine > prev.endLine || (r.endLine === prev.endLine && r.endCharacter > prev.endCharacter) ? r : prev);
+    if (!last || r.endLine > last.endLine || (r.endLine === last.endLine && r.endCharacter > last.endCharacter)) last = r;
+    maxEnd[i] = last;
   }
   index = { parts, maxEnd };
   indexes.set(occurrences, index);
   return index;
 }
 
-/** The part containing the position that the scan meets first. */
+const byStartThenScan = (a: Part, b: Part): number =>
+  a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter || a.order - b.order || a.slot - b.slot;
+
+/** What the scan finds at the `slot`-th part of `o`. */
+function hitOf(o: CodeOccurrence, slot: number): OccurrenceHit {
+  const modifier = o.modifiers[slot];
+  if (modifier) return { kind: 'modifier', occurrence: o, modifier, range: modifier.range };
+  return { kind: 'placeOfService', occurrence: o, placeOfService: o.facts.placeOfService!, range: o.facts.placeOfServiceRange! };
+}
+
+/** The far part containing the position that the scan meets first. */
 function partAt({ parts, maxEnd }: PartIndex, line: number, character: number): Part | undefined {
   let best: Part | undefined;
   for (let i = countStartingAtOrBefore(parts, (p) => p.range, line, character) - 1; i >= 0; i--) {
     const end = maxEnd[i];
     if (end.endLine < line || (end.endLine === line && end.endCharacter < character)) break; // nothing earlier reaches the position
     const p = parts[i];
-    if (contains(p.range, line, character) && (!best || p.order < best.order || (p.order === best.order && p.slot < best.slot))) best = p;
+    if (contains(p.range, line, character) && (!best || before(p, best))) best = p;
   }
   return best;
 }

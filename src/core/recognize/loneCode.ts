@@ -48,6 +48,15 @@ export class LoneCodeOccurrence implements CodeOccurrence {
     this.placed = range;
   }
 
+  /** Where it starts, without making its range (hover reads it for every code of a large file). */
+  get startLine(): number {
+    return this.placed ? this.placed.startLine : this.line;
+  }
+
+  get startCharacter(): number {
+    return this.placed ? this.placed.startCharacter : this.character;
+  }
+
   /** Moves it by `delta` lines (an edit above it added or removed lines). */
   moveLines(delta: number): void {
     const placed = this.placed;
@@ -105,6 +114,23 @@ export class LoneModifier implements ModifierOccurrence {
 
   set range(range: Range) {
     this.placed = range;
+  }
+
+  /** Where it starts and ends (on its line), without making its range. */
+  get startLine(): number {
+    return this.placed ? this.placed.startLine : this.line;
+  }
+
+  get startCharacter(): number {
+    return this.placed ? this.placed.startCharacter : this.character;
+  }
+
+  get endLine(): number {
+    return this.placed ? this.placed.endLine : this.line;
+  }
+
+  get endCharacter(): number {
+    return this.placed ? this.placed.endCharacter : this.character + 2;
   }
 
   /** Moves it as `movePosition` moves a range. */
