@@ -421,6 +421,17 @@ function tableRows(r) {
       verdict: completions.every(([, x]) => x.completion.p99 <= 10) ? 'met' : 'NOT met',
     });
   }
+  const hovers = [['the claim CSV', ce], ['the 837P on one line', oe], ['the FHIR Bundle', ee]].filter(([, x]) => x?.hover);
+  if (hovers.length) {
+    add({
+      figure: `Hover right after an edit, in the edited file (since session 10; the edit drops hover's index of far modifiers and places of service): ${hovers.map(([name]) => name).join(' / ')}`,
+      value: hovers.map(([, x]) => fmtMs(x.hover.afterEdit.p50)).join(' / ') + ' p50',
+      spread: `p99 ${hovers.map(([, x]) => fmtMs(x.hover.afterEdit.p99)).join(' / ')}`,
+      baseline: `the next hover at the same place: ${hovers.map(([, x]) => fmtMs(x.hover.again.p50)).join(' / ')}`,
+      ratio: hovers.map(([, x]) => fmtRatio(x.hover.afterEdit.p50 / x.hover.again.p50)).join(' / '),
+      ratioValue: Math.max(...hovers.map(([, x]) => x.hover.afterEdit.p50 / x.hover.again.p50)), target: '', verdict: '',
+    });
+  }
   const p = r.sections.peer;
   if (p) {
     for (const kind of ['csv', 'x12', 'fhir']) {

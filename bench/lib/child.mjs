@@ -230,6 +230,24 @@ function editInClaim(m, engine, file, fileName, iterations, { oneLine = false } 
       if (i >= 2) samples.push(now() - t);
     }
   }
+  // The first hover after an edit (since session 10): the edit drops what hover derived from the
+  // list (its index of the modifiers and places of service far from their codes); the baseline is
+  // the next hover at the same place.
+  const hoverAfterEdit = [];
+  const hoverAgain = [];
+  const hoverAt = session.lines.range(at + 1, at + 2);
+  for (let i = 0; i < 2 + 2 * 10; i++) {
+    if (!session.tryRowEdit(i % 2 ? there : back)) throw new Error(`the bench edit in ${file} was not a row edit`);
+    let t = now();
+    m.occurrenceAt(session.occurrences, hoverAt.startLine, hoverAt.startCharacter);
+    const first = now() - t;
+    t = now();
+    m.occurrenceAt(session.occurrences, hoverAt.startLine, hoverAt.startCharacter);
+    if (i >= 2) {
+      hoverAfterEdit.push(first);
+      hoverAgain.push(now() - t);
+    }
+  }
   // What the extension asks per keystroke typed in a code (since session 10): the completion context
   // at the edit, read from the parts of the edited text (joining it is what the agreement check
   // below does, so this comes first).
@@ -252,6 +270,7 @@ function editInClaim(m, engine, file, fileName, iterations, { oneLine = false } 
   agree.push(resultKey(session) === resultKey(engine.check(session.text, { fileName })));
   const edit = latency(samples);
   const completion = { ...latency(completionSamples), wholeText: latency(wholeSamples) };
+  const hover = { afterEdit: latency(hoverAfterEdit), again: latency(hoverAgain) };
   log(`${fileName} row edit: p50 ${edit.p50.toFixed(3)} ms, first ${firstMs.toFixed(1)} ms; completion context p50 ${completion.p50.toFixed(3)} ms; full check ${summarize(full).median.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
   return {
     file: path.relative(ROOT, file),
@@ -264,6 +283,7 @@ function editInClaim(m, engine, file, fileName, iterations, { oneLine = false } 
     firstMs,
     sameLines: edit,
     completion,
+    hover,
     fullCheck: summarize(full),
   };
 }
