@@ -23,7 +23,7 @@ import type { DocumentText } from './text/editedText';
 import type { LineIndex } from './text/lineIndex';
 import { KindChange, segmentRole, Separators, X12Kind, X12Start } from './recognize/x12';
 
-/** What a session keeps of an X12 file for edits: its separators and where the transaction changed (moved by edits that add lines). */
+/** What a session keeps of an X12 file for edits: its separators and where the transaction changed (lines and offsets, moved by the edits). */
 export interface X12Layout {
   separators: Separators;
   kinds: KindChange[];
@@ -73,8 +73,8 @@ type LineRole = 'blank' | 'none' | 'claim' | 'structure' | 'HL' | 'CLM' | 'other
 
 /**
  * What `edit` (in offsets of `text`, whose lines are `lines`) changes in the file laid out as
- * `layout`: nothing the reader reads (`unread`), one claim (`ClaimWindow`), or something a full
- * check must find out (undefined).
+ * `layout`: nothing the reader reads (`unread`), one claim by lines (`ClaimWindow`), claims by
+ * offsets (`ClaimSpan`), or something a full check must find out (undefined).
  */
 export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start: number; oldEnd: number; text: string }, layout: X12Layout): ClaimWindow | ClaimSpan | 'unread' | undefined {
   const sep = layout.separators;
