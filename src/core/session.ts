@@ -18,6 +18,7 @@ import { byStart, firstStartingAfter, inDocumentOrder } from './text/byStart';
 import { LoneCodeOccurrence, LoneModifier } from './recognize/loneCode';
 import { After, movePosition, wholeLines } from './text/movePosition';
 import { X12Reader } from './recognize/x12';
+import type { X12Start } from './recognize/x12';
 import { ModifierFinding } from './rules/modifierFinding';
 import { EditedText } from './text/editedText';
 import { listChanged } from './derivedIndexes';
@@ -253,15 +254,11 @@ export class CheckSession {
   tryRowEdit(edit: TextEdit): boolean {
     if (this.kind === 'x12') return this.tryClaimEdit(edit);
     if (this.kind === 'json') return this.tryElementEdit(edit);
-    const before = this.source;
-    if (!this.rowsOnly(before, edit)) return false;
-    this.source = before.apply(edit);
-    const oldLines = this.lines;
-    const newEnd = edit.start + edit.text.length;
-    const firstLine = oldLines.lineAt(edit.start);
-    const lastOld = oldLines.lineAt(edit.oldEnd);
-    this.lines = LineIndex.edited(oldLines, this.source, edit.start, edit.oldEnd, newEnd);
-    const lastNew = this.lines.lineAt(newEnd);
+    if (!this.rowsOnly(this.source, edit)) return false;
+    const firstLine = this.lines.lineAt(edit.start);
+    const lastOld = this.lines.lineAt(edit.oldEnd);
+    this.applyToText(edit);
+    const lastNew = this.lines.lineAt(edit.start + edit.text.length);
     const lineDelta = lastNew - lastOld;
 
     // Occurrences of the edited rows go; later ones move by the lines the edit added or removed.
@@ -303,13 +300,11 @@ export class CheckSession {
    * run again on every line of the claims on them.
    */
   private tryClaimEdit(edit: TextEdit): boolean {
-    const before = this.source;
     const layout = this.x12;
-    const window = layout && claimWindow(before, this.lines, edit, layout);
+    const window = layout && claimWindow(this.source, this.lines, edit, layout);
     if (!window) return false;
     if (window !== 'unread' && isClaimSpan(window)) return this.claimSpanEdit(edit, window, layout);
-    this.source = before.apply(edit);
-    this.lines = LineIndex.edited(this.lines, this.source, edit.start, edit.oldEnd, edit.start + edit.text.length);
+    this.applyToText(edit);
     moveKinds(layout, edit);
     if (window === 'unread') return true;
     const { first, last, lastBefore, lineDelta, start } = window;
@@ -319,10 +314,7 @@ export class CheckSession {
 
     // A line break first, so that the copy's line 1 is the document's `first`.
     const copyEnd = last + 1 < this.lines.lineCount ? this.lines.lineStart(last + 1) : this.source.length;
-    const copy = `\n${this.source.slice(this.lines.lineStart(first), copyEnd)}`;
-    const { reader, invalid } = this.engine.x12ReaderWithInvalid(copy, new LineIndex(copy), start);
-    reader.read(Infinity);
-    const added = reader.finish();
+    const { added, invalid } = this.readX12(`\n${this.source.slice(this.lines.lineStart(first), copyEnd)}`, start);
     shiftOccurrences(added, 0, first - 1, true);
     shiftOccurrences(invalid, 0, first - 1, true);
     this.putLines(taken, added, invalid, claimIdsOf(taken.removed, added));
@@ -336,14 +328,7 @@ export class CheckSession {
    * moves along the line, and the rules run again on every line of their claims.
    */
   private claimSpanEdit(edit: TextEdit, span: ClaimSpan, layout: X12Layout): boolean {
-    let added: CodeOccurrence[] = [];
-    let invalid: CodeOccurrence[] = [];
-    if (span.copy) {
-      const reading = this.engine.x12ReaderWithInvalid(span.copy, new LineIndex(span.copy), span.from);
-      reading.reader.read(Infinity);
-      added = reading.reader.finish();
-      invalid = reading.invalid;
-    }
+    const { added, invalid } = span.copy ? this.readX12(span.copy, span.from) : { added: [], invalid: [] };
     // Where the span is before the edit; no line is added or removed, so only what follows it on
     // the edited line moves (by the characters the edit added).
     const lines = this.lines;
@@ -354,15 +339,9 @@ export class CheckSession {
       line: endLine, character: span.endBefore - lines.lineStart(endLine), lineDelta: 0,
       characterDelta: endLine === lines.lineAt(edit.oldEnd) ? span.delta : 0,
     };
-    this.source = this.source.apply(edit);
-    this.lines = LineIndex.edited(lines, this.source, edit.start, edit.oldEnd, edit.start + edit.text.length);
+    this.applyToText(edit);
     moveKinds(layout, edit);
-    const taken = this.takeSpan(first, startCharacter, after);
-    // The copy's line 1 is the document's line `first` from the span's start on.
-    const placed: After = { line: 1, character: 0, lineDelta: first - 1, characterDelta: startCharacter };
-    movePositions(added, 0, placed);
-    movePositions(invalid, 0, placed);
-    this.putLines(taken, added, invalid, claimIdsOf(taken.removed, added));
+    this.putCopy(this.takeSpan(first, startCharacter, after), added, invalid, first, startCharacter);
     return true;
   }
 
@@ -375,8 +354,7 @@ export class CheckSession {
    */
   private tryElementEdit(edit: TextEdit): boolean {
     const layout = this.json;
-    const before = this.source;
-    const window = layout && elementWindow(before, this.lines, edit, layout);
+    const window = layout && elementWindow(this.source, this.lines, edit, layout);
     if (!window) return false;
     const { reader, invalid } = this.engine.jsonElementReaderWithInvalid(window.copy, new LineIndex(window.copy), window.context);
     reader.read(Infinity);
@@ -384,20 +362,38 @@ export class CheckSession {
     if (!readAsOneElement(window, reader.jsonLayout)) return false;
     inDocumentOrder(invalid);
 
-    this.source = before.apply(edit);
-    this.lines = LineIndex.edited(this.lines, this.source, edit.start, edit.oldEnd, edit.start + edit.text.length);
+    this.applyToText(edit);
     moveElements(layout!, window);
     const end = layout!.ends[window.index];
     const last = this.lines.lineAt(end - 1);
     const { first, lastBefore, startCharacter, endCharacter } = window;
     const after: After = { line: lastBefore, character: endCharacter, lineDelta: last - lastBefore, characterDelta: end - this.lines.lineStart(last) - endCharacter };
-    const taken = this.takeSpan(first, startCharacter, after);
-    // The copy's line 1 is the document's line `first` from the element's `{` on.
+    this.putCopy(this.takeSpan(first, startCharacter, after), added, invalid, first, startCharacter);
+    return true;
+  }
+
+  /** The text and its lines after `edit` (what moves with it is the caller's to move). */
+  private applyToText(edit: TextEdit): void {
+    this.source = this.source.apply(edit);
+    this.lines = LineIndex.edited(this.lines, this.source, edit.start, edit.oldEnd, edit.start + edit.text.length);
+  }
+
+  /** The occurrences and invalid values of a copy of part of an X12 file, read from the transaction `start`. */
+  private readX12(copy: string, start: X12Start): { added: CodeOccurrence[]; invalid: CodeOccurrence[] } {
+    const { reader, invalid } = this.engine.x12ReaderWithInvalid(copy, new LineIndex(copy), start);
+    reader.read(Infinity);
+    return { added: reader.finish(), invalid };
+  }
+
+  /**
+   * Puts what a copy read in place of what `taken` took out, and runs the rules of their claims:
+   * the copy's line 1 is the document's line `first` from `startCharacter` on.
+   */
+  private putCopy(taken: TakenLines, added: CodeOccurrence[], invalid: CodeOccurrence[], first: number, startCharacter: number): void {
     const placed: After = { line: 1, character: 0, lineDelta: first - 1, characterDelta: startCharacter };
     movePositions(added, 0, placed);
     movePositions(invalid, 0, placed);
     this.putLines(taken, added, invalid, claimIdsOf(taken.removed, added));
-    return true;
   }
 
   /**
