@@ -5,7 +5,7 @@ import { engineOn, sharedFile } from './helpers/engine';
 import { CheckSession, TextEdit } from '../../src/core/session';
 import { assertSameAsFull as sameAsFull, rng } from './helpers/sameAsFull';
 import { decodeText } from '../../src/core/text/decode';
-import { claimFile } from './helpers/claimFile';
+import { assertClaimRulesSeeBothClaims, claimFile } from './helpers/claimFile';
 
 const engine = engineOn();
 const assertSameAsFull = (session: CheckSession, label: string, fileName = 'x.csv'): void => sameAsFull(engine, session, label, fileName);
@@ -351,14 +351,7 @@ describe('checking while editing an X12 file', () => {
   });
 
   it('a claim whose id another claim repeats: an edit in one re-runs the claim rules over the lines of both', function () {
-    const text = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3);
-    const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
-    // The last claim repeats the first one's id; its second line (87070, 2006-10-03) becomes 64866.
-    const last = s.text.lastIndexOf('SV1*HC:87070') + 7;
-    assert.equal(s.edit({ start: last, oldEnd: last + 5, text: '64866' }), 'rows');
-    assertSameAsFull(s, '64866 in the last claim', 'claims.837p');
-    const [f] = s.findings.filter((x) => x.rule === 'inpatient-only-outpatient');
-    assert.match(f.message, /nor the 7 other services on this claim and date/, 'its own three other lines of 2006-10-03 and the first claim\'s four');
+    assertClaimRulesSeeBothClaims(engine, claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3));
   });
 
   it('lines removed from an 837P move the 837I transaction after it: its claims are still read as institutional', () => {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import { engineOn, sharedFile } from './helpers/engine';
 import { CheckSession, TextEdit } from '../../src/core/session';
 import { assertSameAsFull as sameAsFull, rng } from './helpers/sameAsFull';
-import { claimFile } from './helpers/claimFile';
+import { assertClaimRulesSeeBothClaims, claimFile } from './helpers/claimFile';
 
 const engine = engineOn();
 const assertSameAsFull = (session: CheckSession, label: string, fileName: string): void => sameAsFull(engine, session, label, fileName);
@@ -67,14 +67,7 @@ describe('checking while editing an X12 file written on one line', () => {
   });
 
   it('a code typed in the last claim: its claim is read again, the claim rules see the lines of the first claim with the same id, and the next claims move along the line', function () {
-    const text = oneLine(claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3));
-    const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
-    // The last claim repeats the first one's id; its second line (87070, 2006-10-03) becomes 64866.
-    const last = s.text.lastIndexOf('SV1*HC:87070') + 7;
-    assert.equal(s.edit({ start: last, oldEnd: last + 5, text: '64866' }), 'rows');
-    assertSameAsFull(s, '64866 in the last claim', 'claims.837p');
-    const [f] = s.findings.filter((x) => x.rule === 'inpatient-only-outpatient');
-    assert.match(f.message, /nor the 7 other services on this claim and date/, 'its own three other lines of 2006-10-03 and the first claim\'s four');
+    const s = assertClaimRulesSeeBothClaims(engine, oneLine(claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3)));
     // A code of the first claim made two characters longer: every later code moves two characters along line 0.
     const firstCode = s.text.indexOf('SV1*HC:99213') + 7;
     const before = s.occurrences.map((o) => o.range.startCharacter);

@@ -1,4 +1,8 @@
 /** An 837P of many claims built from a real one, for the tests of editing X12 files. */
+import { strict as assert } from 'assert';
+import type { Engine } from '../../../src/core/engine';
+import { CheckSession } from '../../../src/core/session';
+import { assertSameAsFull } from './sameAsFull';
 
 /** ProfessionalClaim1 with its patient loop (HL 3 ... seven service lines) repeated: claims far apart, two of them with one id. */
 export function claimFile(sample: string, copies: number): string {
@@ -11,4 +15,20 @@ export function claimFile(sample: string, copies: number): string {
     for (const l of lines.slice(patient, se)) out.push(l.replace(/^(\s*)HL\*3\*2\*/, `$1HL*${3 + i}*2*`).replace(/^(\s*)CLM\*26463774\*/, `$1CLM*${id}*`));
   }
   return [...out, ...lines.slice(se)].join('\n');
+}
+
+/**
+ * `claimFile(sample, 3)` as `text` (on its lines or on one): the last claim repeats the first one's
+ * id. Its second line (87070, 2006-10-03) typed over as 64866 re-reads only its claim, equals a
+ * full check, and the inpatient-only error names the other services of both claims on that date.
+ * Returns the session, for more edits.
+ */
+export function assertClaimRulesSeeBothClaims(engine: Engine, text: string): CheckSession {
+  const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
+  const last = s.text.lastIndexOf('SV1*HC:87070') + 7;
+  assert.equal(s.edit({ start: last, oldEnd: last + 5, text: '64866' }), 'rows');
+  assertSameAsFull(engine, s, '64866 in the last claim', 'claims.837p');
+  const [f] = s.findings.filter((x) => x.rule === 'inpatient-only-outpatient');
+  assert.match(f.message, /nor the 7 other services on this claim and date/, 'its own three other lines of 2006-10-03 and the first claim\'s four');
+  return s;
 }
