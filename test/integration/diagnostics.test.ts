@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { diagnostics, fixture, open, ruleOf, problemOf, until } from './helpers';
+import { diagnostics, fixture, open, ruleOf, problemOf, until, x12Interchange } from './helpers';
 
 describe('diagnostics: problems a coder sees', () => {
   it('an inpatient-only code gets an Information problem, an unknown modifier a Warning', async () => {
@@ -185,16 +185,20 @@ describe('problems that move with the rows above them', () => {
   });
 });
 
+/** An 837P of 20 claims of three service lines (99213:ZZ, an unknown modifier; 36415; J1100), outpatient (POS 22), a segment each. */
+function twentyClaims(): string[] {
+  const body: string[] = [];
+  for (let c = 0; c < 20; c++) {
+    body.push(`HL*${c + 3}*2*22*0~`, `NM1*IL*1*PATIENT*NUMBER${c}~`, `CLM*C${c}*300***22:B:1*Y*A*Y*Y~`);
+    for (const [n, code] of [[1, '99213:ZZ'], [2, '36415'], [3, 'J1100']] as const) body.push(`LX*${n}~`, `SV1*HC:${code}*100*UN*1***1~`, 'DTP*472*D8*20260105~');
+  }
+  return x12Interchange(body);
+}
+
 describe('typing in an X12 claim file', () => {
   it('an edit inside a service line re-reads only its claim, and the problems are those of a full check', async function () {
     this.timeout(60_000);
-    const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~';
-    const lines = [isa, 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~'];
-    for (let c = 0; c < 20; c++) {
-      lines.push(`HL*${c + 3}*2*22*0~`, `NM1*IL*1*PATIENT*NUMBER${c}~`, `CLM*C${c}*300***22:B:1*Y*A*Y*Y~`);
-      for (const [n, code] of [[1, '99213:ZZ'], [2, '36415'], [3, 'J1100']] as const) lines.push(`LX*${n}~`, `SV1*HC:${code}*100*UN*1***1~`, 'DTP*472*D8*20260105~');
-    }
-    lines.push('SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~');
+    const lines = twentyClaims();
     const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number } }>('cpt-lens.cpt-lens')!.exports;
     await api.ready();
     const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${lines.join('\n')}\n` });
@@ -226,13 +230,7 @@ describe('typing in an X12 claim file', () => {
 describe('typing in an X12 claim file written on one line (as X12 is sent)', () => {
   it('each keystroke re-reads only its claim, what follows moves along the line, and the problems are a fresh check\'s', async function () {
     this.timeout(60_000);
-    const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~';
-    const segments = [isa, 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~'];
-    for (let c = 0; c < 20; c++) {
-      segments.push(`HL*${c + 3}*2*22*0~`, `NM1*IL*1*PATIENT*NUMBER${c}~`, `CLM*C${c}*300***22:B:1*Y*A*Y*Y~`);
-      for (const [n, code] of [[1, '99213:ZZ'], [2, '36415'], [3, 'J1100']] as const) segments.push(`LX*${n}~`, `SV1*HC:${code}*100*UN*1***1~`, 'DTP*472*D8*20260105~');
-    }
-    segments.push('SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~');
+    const segments = twentyClaims();
     const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number } }>('cpt-lens.cpt-lens')!.exports;
     await api.ready();
     const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
@@ -452,13 +450,12 @@ describe('a file with more problems than VS Code shows (1,000 per file)', () => 
   it('in an X12 file written on one line, shows the problems nearest the cursor, and the problem of a code typed there', async function () {
     this.timeout(60_000);
     // 800 claims of two lines, each with an unknown modifier: 1,600 problems, all on line 0.
-    const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~';
-    const segments = [isa, 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~'];
+    const body: string[] = [];
     for (let c = 0; c < 800; c++) {
-      segments.push(`HL*${c + 3}*2*22*0~`, `CLM*C${c}*300***11:B:1*Y*A*Y*Y~`);
-      for (const n of [1, 2]) segments.push(`LX*${n}~`, 'SV1*HC:99213:ZZ*100*UN*1***1~', 'DTP*472*D8*20260105~');
+      body.push(`HL*${c + 3}*2*22*0~`, `CLM*C${c}*300***11:B:1*Y*A*Y*Y~`);
+      for (const n of [1, 2]) body.push(`LX*${n}~`, 'SV1*HC:99213:ZZ*100*UN*1***1~', 'DTP*472*D8*20260105~');
     }
-    segments.push('SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~');
+    const segments = x12Interchange(body);
     const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
     const editor = await vscode.window.showTextDocument(document);
     try {

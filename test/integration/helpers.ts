@@ -69,3 +69,11 @@ export async function until(ok: () => Promise<boolean>, timeoutMs = 15_000): Pro
   }
   return false;
 }
+
+/** An 837P interchange around `body`: ISA, GS, ST, the body's segments, SE, GE, IEA (one segment each). */
+export function x12Interchange(body: readonly string[]): string[] {
+  return [
+    'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~',
+    'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~', ...body, 'SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~',
+  ];
+}

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, open } from './helpers';
+import { EXTENSION_ID, open, x12Interchange } from './helpers';
 
 describe('inline descriptors and look-up', () => {
   it('inlay hints put the descriptor and the inpatient-only marker after codes in the visible range', async () => {
@@ -19,9 +19,9 @@ describe('inline descriptors and look-up', () => {
   });
 
   it('in an X12 file written on one line, inlay hints are those of the part of the line asked (wrapped on screen), at most as many as VS Code draws', async () => {
-    const segments = ['ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~', 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~'];
-    for (let c = 0; c < 1000; c++) segments.push(`HL*${c + 3}*2*22*0~`, `CLM*C${c}*300***11:B:1*Y*A*Y*Y~`, 'LX*1~', 'SV1*HC:J1100*100*UN*1***1~', 'LX*2~', 'SV1*HC:A9500*100*UN*1***1~');
-    segments.push('SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~');
+    const body: string[] = [];
+    for (let c = 0; c < 1000; c++) body.push(`HL*${c + 3}*2*22*0~`, `CLM*C${c}*300***11:B:1*Y*A*Y*Y~`, 'LX*1~', 'SV1*HC:J1100*100*UN*1***1~', 'LX*2~', 'SV1*HC:A9500*100*UN*1***1~');
+    const segments = x12Interchange(body);
     const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
     const end = document.lineAt(0).range.end;
     const all = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, 0, end.character));
@@ -33,10 +33,10 @@ describe('inline descriptors and look-up', () => {
 
   it('a range holding more codes than a screen shows: hints for the first 20,000 codes looked at, no more', async () => {
     // 25,000 CPT codes without a loaded descriptor (no hint), then HCPCS codes with one.
-    const segments = ['ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~', 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~', 'HL*3*2*22*0~', 'CLM*C1*300***11:B:1*Y*A*Y*Y~'];
-    for (let n = 0; n < 25_000; n++) segments.push(`LX*${n + 1}~`, 'SV1*HC:99213*100*UN*1***1~');
-    for (let n = 0; n < 10; n++) segments.push('LX*1~', 'SV1*HC:J1100*100*UN*1***1~');
-    segments.push('SE*1*0001~', 'GE*1*1~', 'IEA*1*000000001~');
+    const body = ['HL*3*2*22*0~', 'CLM*C1*300***11:B:1*Y*A*Y*Y~'];
+    for (let n = 0; n < 25_000; n++) body.push(`LX*${n + 1}~`, 'SV1*HC:99213*100*UN*1***1~');
+    for (let n = 0; n < 10; n++) body.push('LX*1~', 'SV1*HC:J1100*100*UN*1***1~');
+    const segments = x12Interchange(body);
     const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
     const whole = new vscode.Range(0, 0, 0, document.lineAt(0).range.end.character);
     assert.equal((await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, whole)).length, 0);
