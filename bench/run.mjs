@@ -377,39 +377,26 @@ function tableRows(r) {
     }
   }
   const ce = r.sections.check?.claimRowEdit;
-  if (ce) {
-    const ratio = ce.sameLines.p50 / ce.fullCheck.median;
-    add({
-      figure: `Incremental: 1 edited row of a claim CSV (${fmtMB(ce.bytes)}, ${ce.occurrences.toLocaleString('en-US')} service lines; its claim's rules run again), a code replaced${ce.agreesWithFullCheck ? '' : ' (DISAGREES with a full check)'}`,
-      value: `${fmtMs(ce.sameLines.p50)} p50`, spread: `p99 ${fmtMs(ce.sameLines.p99)}; the first edit after a full check ${fmtMs(ce.firstMs)}`,
-      baseline: `full check ${fmtMs(ce.fullCheck.median)}`,
-      ratio: `${(ratio * 100).toPrecision(2)}%`, ratioValue: ratio,
-      target: '', verdict: ce.agreesWithFullCheck ? '' : 'DISAGREES',
-    });
-  }
   const ee = r.sections.check?.entryEdit;
-  if (ee) {
-    const ratio = ee.sameLines.p50 / ee.fullCheck.median;
-    add({
-      figure: `Incremental: a code replaced in one entry of the FHIR Bundle (${fmtMB(ee.bytes)}; the entry is read again, its claim's rules run again)${ee.agreesWithFullCheck ? '' : ' (DISAGREES with a full check)'}`,
-      value: `${fmtMs(ee.sameLines.p50)} p50`, spread: `p99 ${fmtMs(ee.sameLines.p99)}; the first edit after a full check ${fmtMs(ee.firstMs)}`,
-      baseline: `full check ${fmtMs(ee.fullCheck.median)}`,
-      ratio: `${(ratio * 100).toPrecision(2)}%`, ratioValue: ratio,
-      target: '', verdict: ee.agreesWithFullCheck ? '' : 'DISAGREES',
-    });
-  }
   const oe = r.sections.check?.oneLineEdit;
-  if (oe) {
-    const ratio = oe.sameLines.p50 / oe.fullCheck.median;
+  const editsInClaims = [
+    [ce, (x) => `1 edited row of a claim CSV (${fmtMB(x.bytes)}, ${x.occurrences.toLocaleString('en-US')} service lines; its claim's rules run again), a code replaced`],
+    [ee, (x) => `a code replaced in one entry of the FHIR Bundle (${fmtMB(x.bytes)}; the entry is read again, its claim's rules run again)`],
+    [oe, (x) => `a modifier typed in the 837P written on one line (${fmtMB(x.bytes)}; its claim is read again and every later code moves along the line)`],
+  ];
+  for (const [x, what] of editsInClaims) {
+    if (!x) continue;
+    const ratio = x.sameLines.p50 / x.fullCheck.median;
     add({
-      figure: `Incremental: a modifier typed in the 837P written on one line (${fmtMB(oe.bytes)}; its claim is read again and every later code moves along the line)${oe.agreesWithFullCheck ? '' : ' (DISAGREES with a full check)'}`,
-      value: `${fmtMs(oe.sameLines.p50)} p50`, spread: `p99 ${fmtMs(oe.sameLines.p99)}; the first edit after a full check ${fmtMs(oe.firstMs)}`,
-      baseline: `full check ${fmtMs(oe.fullCheck.median)}`,
+      figure: `Incremental: ${what(x)}${x.agreesWithFullCheck ? '' : ' (DISAGREES with a full check)'}`,
+      value: `${fmtMs(x.sameLines.p50)} p50`, spread: `p99 ${fmtMs(x.sameLines.p99)}; the first edit after a full check ${fmtMs(x.firstMs)}`,
+      baseline: `full check ${fmtMs(x.fullCheck.median)}`,
       ratio: `${(ratio * 100).toPrecision(2)}%`, ratioValue: ratio,
-      target: '', verdict: oe.agreesWithFullCheck ? '' : 'DISAGREES',
+      target: '', verdict: x.agreesWithFullCheck ? '' : 'DISAGREES',
     });
   }
-  const completions = [['the claim CSV', ce], ['the 837P on one line', oe], ['the FHIR Bundle', ee]].filter(([, x]) => x?.completion);
+  const editedFiles = [['the claim CSV', ce], ['the 837P on one line', oe], ['the FHIR Bundle', ee]];
+  const completions = editedFiles.filter(([, x]) => x?.completion);
   if (completions.length) {
     add({
       figure: `Completion context at the edit, in the edited file (since session 10): ${completions.map(([name]) => name).join(' / ')}`,
@@ -421,7 +408,7 @@ function tableRows(r) {
       verdict: completions.every(([, x]) => x.completion.p99 <= 10) ? 'met' : 'NOT met',
     });
   }
-  const hovers = [['the claim CSV', ce], ['the 837P on one line', oe], ['the FHIR Bundle', ee]].filter(([, x]) => x?.hover);
+  const hovers = editedFiles.filter(([, x]) => x?.hover);
   if (hovers.length) {
     add({
       figure: `Hover right after an edit, in the edited file (since session 10; the edit drops hover's index of far modifiers and places of service): ${hovers.map(([name]) => name).join(' / ')}`,
