@@ -7,6 +7,29 @@ function rng(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
+/**
+ * 2,000 random texts of `count` of `pieces`, each edited once: `removed` characters from a random
+ * offset replaced by up to `inserts - 1` of `inserted`. The index updated for the edit equals one built
+ * from scratch.
+ */
+function assertEditsKeepLines(pieces: string[], count: number, removed: (r: () => number, rest: number) => number, inserted: string[], inserts = 4): void {
+  for (let seed = 1; seed <= 2000; seed++) {
+    const r = rng(seed);
+    let text = '';
+    for (let i = 0; i < count; i++) text += pieces[Math.floor(r() * pieces.length)];
+    const prev = new LineIndex(text);
+    const start = Math.floor(r() * (text.length + 1));
+    const end = Math.min(text.length, start + removed(r, text.length - start));
+    let insert = '';
+    for (let i = Math.floor(r() * inserts); i > 0; i--) insert += inserted[Math.floor(r() * inserted.length)];
+    const next = text.slice(0, start) + insert + text.slice(end);
+    const updated = LineIndex.edited(prev, next, start, end, start + insert.length);
+    const fresh = new LineIndex(next);
+    assert.equal(updated.lineCount, fresh.lineCount, `seed ${seed}`);
+    for (let l = 0; l < fresh.lineCount; l++) assert.equal(updated.lineStart(l), fresh.lineStart(l), `seed ${seed} line ${l}`);
+  }
+}
+
 describe('line index', () => {
   it('maps offsets to lines across LF, CRLF and CR', () => {
     const idx = new LineIndex('a\nbb\r\nccc\rd');
@@ -17,40 +40,12 @@ describe('line index', () => {
 
   it('an index updated for one edit equals one built from scratch (2,000 random edits)', () => {
     const pieces = ['a', 'bc', '\n', '\r\n', '\r', '99213,', '"x"', ''];
-    for (let seed = 1; seed <= 2000; seed++) {
-      const r = rng(seed);
-      let text = '';
-      for (let i = 0; i < 30; i++) text += pieces[Math.floor(r() * pieces.length)];
-      const prev = new LineIndex(text);
-      const start = Math.floor(r() * (text.length + 1));
-      const end = start + Math.floor(r() * (text.length - start + 1));
-      let inserted = '';
-      for (let i = Math.floor(r() * 4); i > 0; i--) inserted += pieces[Math.floor(r() * pieces.length)];
-      const next = text.slice(0, start) + inserted + text.slice(end);
-      const updated = LineIndex.edited(prev, next, start, end, start + inserted.length);
-      const fresh = new LineIndex(next);
-      assert.equal(updated.lineCount, fresh.lineCount, `seed ${seed}`);
-      for (let l = 0; l < fresh.lineCount; l++) assert.equal(updated.lineStart(l), fresh.lineStart(l), `seed ${seed} line ${l}`);
-    }
+    assertEditsKeepLines(pieces, 30, (r, length) => Math.floor(r() * (length + 1)), pieces);
   });
 
   it('and so on long lines, where the rescan stops a few characters past the edit (2,000 random edits)', () => {
     const pieces = ['a', '\n', '\r\n', '\r', 'x'.repeat(9), 'SV1*HC:99213~'.repeat(3)];
-    for (let seed = 1; seed <= 2000; seed++) {
-      const r = rng(seed);
-      let text = '';
-      for (let i = 0; i < 24; i++) text += pieces[Math.floor(r() * pieces.length)];
-      const prev = new LineIndex(text);
-      const start = Math.floor(r() * (text.length + 1));
-      const end = Math.min(text.length, start + Math.floor(r() * 8));
-      let inserted = '';
-      for (let i = Math.floor(r() * 3); i > 0; i--) inserted += pieces[Math.floor(r() * 4)];
-      const next = text.slice(0, start) + inserted + text.slice(end);
-      const updated = LineIndex.edited(prev, next, start, end, start + inserted.length);
-      const fresh = new LineIndex(next);
-      assert.equal(updated.lineCount, fresh.lineCount, `seed ${seed}`);
-      for (let l = 0; l < fresh.lineCount; l++) assert.equal(updated.lineStart(l), fresh.lineStart(l), `seed ${seed} line ${l}`);
-    }
+    assertEditsKeepLines(pieces, 24, (r) => Math.floor(r() * 8), pieces.slice(0, 4), 3);
   });
 
   it('finds the same line starts in long texts (searched with indexOf) as a character walk', () => {
