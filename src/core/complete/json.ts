@@ -16,7 +16,7 @@ import { roleOf, typeAllowsCode } from '../recognize/csv/headers';
 import { keyName } from '../recognize/json';
 import type { CompletionContext } from './types';
 import { codeShape } from '../codes/shapes';
-import { lineEnd, queryMode } from './typed';
+import { lineEnd, queryMode, shifted } from './typed';
 
 type Segment = string | number;
 
@@ -35,7 +35,7 @@ export function jsonCompletionContext(text: string, offset: number, wordPrefix: 
   const window = localWindow(text, offset, LOCAL_LEVELS);
   if (!window) return contextIn(text, offset, wordPrefix);
   const found = contextIn(text.slice(window.start, window.end), offset - window.start, wordPrefix);
-  return found && { ...found, range: { start: found.range.start + window.start, end: found.range.end + window.start } };
+  return shifted(found, window.start);
 }
 
 /**

@@ -16,6 +16,7 @@ import type { CsvContext } from '../recognize/csv/headers';
 import { completionContext, CompletionOptions } from './context';
 import { LOCAL_ABOVE, LOCAL_LEVELS, LOCAL_SCAN, localWindow } from './json';
 import type { CompletionContext } from './types';
+import { shifted } from './typed';
 
 /** A document's text read in parts, and its lines. */
 export interface CompletionSource {
@@ -60,7 +61,7 @@ export function completionContextInParts(source: CompletionSource, offset: numbe
   const shift = start - text.length;
   const found = completionContext(text + source.slice(start, end), offset - shift, options);
   // Everything a context holds as an offset is its range, on the cursor's line.
-  return found && { ...found, range: { start: found.range.start + shift, end: found.range.end + shift } };
+  return shifted(found, shift);
 }
 
 /**
@@ -74,8 +75,7 @@ function aroundOnLongLine(source: CompletionSource, offset: number, options: Com
   const transaction = lastBefore(source.transactionOffsets, from);
   if (transaction !== undefined && transaction >= text.length) text += source.slice(transaction, Math.min(from, transaction + AROUND_CHARS));
   const shift = from - text.length;
-  const found = completionContext(text + source.slice(from, Math.min(source.length, offset + AROUND_CHARS)), offset - shift, options);
-  return found && { ...found, range: { start: found.range.start + shift, end: found.range.end + shift } };
+  return shifted(completionContext(text + source.slice(from, Math.min(source.length, offset + AROUND_CHARS)), offset - shift, options), shift);
 }
 
 /**
@@ -93,8 +93,7 @@ function jsonInParts(source: CompletionSource, offset: number, options: Completi
       const local = localWindow(text, offset - from, LOCAL_LEVELS);
       if (!local || local.end - local.start > LOCAL_ABOVE) continue;
       const start = from + local.start;
-      const found = completionContext(text.slice(local.start, local.end), offset - start, options);
-      return found && { ...found, range: { start: found.range.start + start, end: found.range.end + start } };
+      return shifted(completionContext(text.slice(local.start, local.end), offset - start, options), start);
     }
   }
   return completionContext(source.slice(0, source.length), offset, options);

@@ -1,6 +1,6 @@
 /** Reading what is typed at the cursor: code prefixes, words, modifiers after a code, line bounds. */
 import { codeShape } from '../codes/shapes';
-import type { QueryMode } from './types';
+import type { CompletionContext, QueryMode } from './types';
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -109,4 +109,9 @@ export function modifierAfterCode(text: string, offset: number, from: number, to
     return { code, start, end, written };
   }
   return undefined;
+}
+
+/** A context found in a slice of the text that starts at offset `by`, in the text's offsets. */
+export function shifted(found: CompletionContext | undefined, by: number): CompletionContext | undefined {
+  return found && { ...found, range: { start: found.range.start + by, end: found.range.end + by } };
 }
