@@ -59,12 +59,13 @@ export class InlayHintsProvider implements vscode.InlayHintsProvider {
       // Occurrences are in document order: start at the visible range, stop after it, or after as
       // many hints as VS Code draws or as many codes as a screen can show (a file written on one
       // line is one line on screen).
+      const today = engine.today();
       const from = firstAtOrAfter(occurrences, range.start.line, range.start.character);
       for (let i = from; i < occurrences.length && i - from < MAX_EXAMINED && hints.length < MAX_HINTS; i++) {
         const o = occurrences[i];
         if (token.isCancellationRequested) return [];
         if (o.range.startLine > range.end.line || (o.range.startLine === range.end.line && o.range.startCharacter >= range.end.character)) break;
-        const made = labelOf(o.code, o.facts.dateOfService ?? engine.today());
+        const made = labelOf(o.code, o.facts.dateOfService ?? today);
         if (!made) continue;
         const last = o.modifiers[o.modifiers.length - 1]?.range ?? o.range;
         const hint = new vscode.InlayHint(new vscode.Position(last.endLine, last.endCharacter), made.label, vscode.InlayHintKind.Type);
