@@ -280,6 +280,9 @@ function fmtMs(ms) {
 function fmtMB(b) {
   return `${(b / 1e6).toFixed(1)} MB`;
 }
+function fmtCount(n) {
+  return Math.round(n).toLocaleString('en-US');
+}
 function fmtRatio(x) {
   if (x === undefined || !Number.isFinite(x)) return 'n/a';
   return x >= 100 ? `${x.toFixed(0)}×` : x >= 10 ? `${x.toFixed(1)}×` : x >= 0.1 ? `${x.toFixed(2)}×` : `${x.toPrecision(2)}×`;
@@ -317,6 +320,19 @@ function tableRows(r) {
           figure: `  of which: until \`check\` returned / the scavenge of what it left young`,
           value: `${fmtMs(i.returned.median)} / ${fmtMs(young)}`, spread: '',
           baseline: '', ratio: fmtRatio(i.returned.median / i.floor.median), ratioValue: i.returned.median / i.floor.median,
+          target: '', verdict: '',
+        });
+      }
+      const fresh = c.freshPage?.microsPerFault;
+      if (i.faults && fresh) {
+        // What the check pays this machine for memory it touches first (its result, copied to fresh
+        // pages of V8's heap), and the ratio without it. For reading, not a target: the floor keeps nothing.
+        const faultMs = (i.faults.median * fresh) / 1000;
+        const rest = (i.check.median - faultMs) / i.floor.median;
+        add({
+          figure: `  of which: first touches of fresh memory (${fmtCount(i.faults.median)} page faults × ${fresh.toFixed(1)} µs, this machine's cost; the floor: ${fmtCount(i.floorFaults.median)})`,
+          value: `≈ ${fmtMs(faultMs)}`, spread: '',
+          baseline: `the rest: ${fmtMs(i.check.median - faultMs)}`, ratio: fmtRatio(rest), ratioValue: rest,
           target: '', verdict: '',
         });
       }
@@ -546,6 +562,8 @@ function renderFacts(r) {
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; load average ${m.loadAverageAtStart.join('/')} at start, ${m.loadAverageAtEnd.join('/')} at end.`,
     `Commit ${m.commit?.slice(0, 12)}${m.dirty ? ' (with uncommitted changes)' : ''}; ${r.totalSeconds} s in all.`,
   ];
+  const fp = r.sections.check?.freshPage;
+  if (fp) notes.push(`Fresh memory: ${fp.microsPerFault.toFixed(1)} µs per page fault (a ${fmtMB(fp.bufferBytes)} buffer written once per 4 KB page: ${fmtCount(fp.faultsPerRound)} faults).`);
   const l = r.sections.latency;
   if (l) notes.push(`Latency data: ${l.packs.join(', ')}${l.rvu.importMs ? ` (PFS RVU imported in ${fmtMs(l.rvu.importMs)}, ${l.rvu.codes} codes)` : ` (PFS RVU file missing: ${l.rvu.missing}; bundled only)`}.`);
   if (r.sections.sizes?.vsixFrom && r.sections.sizes.vsixFrom !== 'npm run package') notes.push(`.vsix: ${r.sections.sizes.vsixFrom}.`);

@@ -74,6 +74,30 @@ function jsonWalk(m, text) {
   new m.JsonWalker(text, new m.LineIndex(text), NO_VISIT).walk(Infinity);
 }
 
+/** Page faults of this process so far (first touches of memory it had not used). */
+const pageFaults = () => process.resourceUsage().minorPageFault;
+
+/**
+ * What this machine charges for memory touched for the first time: a 32 MB buffer written one byte
+ * per 4 KB page, five times, each a fresh mapping. A check that keeps its result pays it for every
+ * page of V8's heap its result is copied to; the floor keeps nothing. Microseconds per fault,
+ * median, and the faults per round (4 KB pages unless the kernel maps huge pages).
+ */
+function freshPageCost() {
+  const perFault = [];
+  let faults = 0;
+  for (let r = 0; r < 5; r++) {
+    const f0 = pageFaults();
+    const t = now();
+    const bytes = new Uint8Array(new ArrayBuffer(32 << 20));
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = 1;
+    const ms = now() - t;
+    faults = pageFaults() - f0;
+    if (faults > 0) perFault.push((ms * 1000) / faults);
+  }
+  return { microsPerFault: summarize(perFault).median, faultsPerRound: faults, bufferBytes: 32 << 20 };
+}
+
 const PARSE_LABEL = { csv: 'papaparse', fhir: 'JSON.parse', x12: "split('~')/split('*')" };
 const FILE_NAMES = { csv: 'charges.csv', x12: 'claims.837p', fhir: 'bundle.json' };
 
@@ -94,12 +118,12 @@ async function sectionCheck() {
   const engine = await bundledEngine(m);
   const runs = options.runs ?? 5;
   const warmup = options.warmup ?? 1;
-  const out = { inputs: {} };
+  const out = { inputs: {}, freshPage: freshPageCost() };
   for (const kind of options.kinds ?? ['csv', 'x12', 'fhir']) {
     const file = INPUTS[kind];
     const bytes = fs.statSync(file).size;
     let text = fs.readFileSync(file, 'utf8');
-    const samples = { check: [], floor: [], parse: [], scan: [], returned: [], walk: [] };
+    const samples = { check: [], floor: [], parse: [], scan: [], returned: [], walk: [], faults: [], floorFaults: [] };
     let counts;
     // Rounds interleave the check with the floor, the character pass and (FHIR) the JSON walk, so
     // that a slower spell of the machine hits all of them; none leaves garbage to the others.
@@ -110,9 +134,11 @@ async function sectionCheck() {
     // the scavenge of what they leave young (below), so that no baseline pays for it.
     gc();
     for (let r = 0; r < warmup + runs; r++) {
+      const floorFaultsBefore = pageFaults();
       let t = now();
       const floorMatches = floorPass(text);
       const floorMs = now() - t;
+      const floorFaults = pageFaults() - floorFaultsBefore;
       t = now();
       characterPass(text);
       const scanMs = now() - t;
@@ -122,6 +148,7 @@ async function sectionCheck() {
         jsonWalk(m, text);
         walkMs = now() - t;
       }
+      const faultsBefore = pageFaults();
       t = now();
       const result = engine.check(text, { fileName: FILE_NAMES[kind] });
       const returnedMs = now() - t;
@@ -131,6 +158,7 @@ async function sectionCheck() {
       // on the 837P, so the ratio looked half what it was).
       minorGc();
       const checkMs = now() - t;
+      const faults = pageFaults() - faultsBefore;
       counts = { occurrences: result.occurrences.length, findings: result.findings.length, floorMatches };
       if (r >= warmup) {
         samples.floor.push(floorMs);
@@ -138,8 +166,10 @@ async function sectionCheck() {
         if (walkMs !== undefined) samples.walk.push(walkMs);
         samples.check.push(checkMs);
         samples.returned.push(returnedMs);
+        samples.faults.push(faults);
+        samples.floorFaults.push(floorFaults);
       }
-      log(`${kind} round ${r + 1}${r < warmup ? ' (warm-up)' : ''}: check ${checkMs.toFixed(0)} ms (returned after ${returnedMs.toFixed(0)} ms), floor ${floorMs.toFixed(0)} ms, character pass ${scanMs.toFixed(0)} ms${walkMs === undefined ? '' : `, JSON walk ${walkMs.toFixed(0)} ms`}`);
+      log(`${kind} round ${r + 1}${r < warmup ? ' (warm-up)' : ''}: check ${checkMs.toFixed(0)} ms (returned after ${returnedMs.toFixed(0)} ms, ${faults} page faults), floor ${floorMs.toFixed(0)} ms, character pass ${scanMs.toFixed(0)} ms${walkMs === undefined ? '' : `, JSON walk ${walkMs.toFixed(0)} ms`}`);
     }
     // The format parse in rounds of its own, after the checks: papaparse and split() leave hundreds
     // of megabytes of garbage and grow the young generation to its largest; until session 5 each
@@ -163,6 +193,9 @@ async function sectionCheck() {
       scan: summarize(samples.scan),
       walk: samples.walk.length ? summarize(samples.walk) : undefined,
       returned: summarize(samples.returned),
+      // Page faults in the check and its scavenges: its first touches of fresh memory (see freshPageCost).
+      faults: summarize(samples.faults),
+      floorFaults: summarize(samples.floorFaults),
       samples,
     };
     if (kind === 'csv' && options.incremental !== false) out.incremental = incremental(m, engine, text, out.inputs.csv.check.median, options.incrementalIterations ?? 300);
