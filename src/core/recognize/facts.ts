@@ -29,12 +29,17 @@ export function parseUnits(raw: string): number | undefined {
   return Number(s);
 }
 
+/**
+ * `00` to `99`: the place-of-service codes, one string each. A claim export writes a place of
+ * service on each of its lines, and each line's facts keep it for as long as the file is open: one
+ * string per line was 4.8 MB of a 200,000-line claim CSV's check.
+ */
+export const POS_CODES: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 /** A CMS place-of-service code: one or two digits, written `11` or `1` (-> `01`). */
 export function parsePos(raw: string): string | undefined {
   const s = raw.trim();
-  if (/^\d{2}$/.test(s)) return s;
-  if (/^\d$/.test(s)) return `0${s}`;
-  return undefined;
+  return /^\d\d?$/.test(s) ? POS_CODES[+s] : undefined;
 }
 
 export function parseSetting(raw: string): LineFacts['setting'] {

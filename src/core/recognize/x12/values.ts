@@ -8,7 +8,7 @@
  */
 import type { CodeSystem, IsoDate } from '../../model';
 import { codeAt } from '../cell';
-import { parseDate, parsePos, parseUnits } from '../facts';
+import { parseDate, parsePos, parseUnits, POS_CODES } from '../facts';
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -78,9 +78,6 @@ export function unitsAt(text: string, start: number, end: number): number | unde
   }
   return parseUnits(text.slice(start, end));
 }
-
-/** `00` to `99`: the place-of-service codes written with one or two digits. */
-const POS_CODES: string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
 
 /** `parsePos(text.slice(start, end))`: one or two digits read in place. */
 export function placeOfServiceAt(text: string, start: number, end: number): string | undefined {
