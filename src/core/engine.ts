@@ -4,7 +4,7 @@
  */
 import type { CodeOccurrence, CodeRecord, Finding, IsoDate } from './model';
 import { Catalog } from './catalog/catalog';
-import { SearchIndex } from './catalog/search';
+import { indexWordsInSlices, SearchIndex } from './catalog/search';
 import { buildCard, Card, CardOptions } from './card/build';
 import { documentReader, recognize, recognizeCsv, recognizeCsvRows, RecognizeOptions, RecognizerData, RowsRead } from './recognize';
 import type { CsvContext, DocumentKind, DocumentReader } from './recognize';
@@ -54,6 +54,21 @@ export class Engine implements RecognizerData {
 
   get search(): SearchIndex {
     return (this.searchIndex ??= new SearchIndex(this.catalog));
+  }
+
+  /**
+   * Builds the search index ahead of its first use, a slice of codes at a time with `pause` between
+   * slices (see `indexWordsInSlices`); `search` asked meanwhile builds it in one go, and this one is
+   * then dropped. Resolves whether the index is built.
+   */
+  async warmSearch(pause: Pause): Promise<boolean> {
+    if (this.searchIndex) return true;
+    // The sorted list of every code (prefix search) in a turn of its own: about 70 ms while cold.
+    this.catalog.codes();
+    if (!(await pause())) return false;
+    const indexed = await indexWordsInSlices(this.catalog, pause);
+    if (indexed && !this.searchIndex) this.searchIndex = new SearchIndex(this.catalog, indexed);
+    return this.searchIndex !== undefined;
   }
 
   record(code: string): CodeRecord | undefined {
