@@ -28,9 +28,18 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
     // Build the search index (once per data load, 0.3-0.5 s in all) off the typing path, well after
     // start-up and the first hover, and a slice at a time: in one go it held every hover and keystroke
     // of the window meanwhile. A completion asked before it is built builds it on first use.
-    const warm = setTimeout(() => void guarded(log, 'completion index', async () => void (await (await data.engine()).warmSearch(nextTurn)), undefined), 10_000);
+    const warm = setTimeout(() => void guarded(log, 'completion index', async () => void (await (await data.engine()).warmSearch(this.nextTurn)), undefined), 10_000);
     warm.unref?.();
   }
+
+  /**
+   * The warm-up's pause: lets the extension host answer what waits (hovers, edits), and while a
+   * document is being checked waits for its problems, which come first.
+   */
+  private readonly nextTurn = (): Promise<boolean> => new Promise((resolve) => {
+    const go = (): void => void (this.documents.stats.checking > 0 ? setTimeout(go, 100) : setImmediate(() => resolve(true)));
+    go();
+  });
 
   resolveCompletionItem(item: vscode.CompletionItem, token: vscode.CancellationToken): Promise<vscode.CompletionItem> {
     return guarded(this.log, 'completion', async () => {
@@ -88,5 +97,3 @@ function description(entry: CompletionEntry): string {
   return entry.marker === 'inpatient-only' ? `⚠ inpatient only · ${entry.description}` : entry.description;
 }
 
-/** Lets the extension host answer what is waiting (hovers, edits, a check's slices), then goes on. */
-const nextTurn = (): Promise<boolean> => new Promise((resolve) => setImmediate(() => resolve(true)));
