@@ -33,11 +33,16 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   }
 
   /**
-   * The warm-up's pause: lets the extension host answer what waits (hovers, edits), and while a
-   * document is being checked waits for its problems, which come first.
+   * The warm-up's pause: lets the extension host answer what waits (hovers, edits), and waits while
+   * a document is being checked (its problems come first) or was edited in the last second (each
+   * slice would hold a keystroke's problems up to 36 ms, the last one 70-80 ms).
    */
   private readonly nextTurn = (): Promise<boolean> => new Promise((resolve) => {
-    const go = (): void => void (this.documents.stats.checking > 0 ? setTimeout(go, 100) : setImmediate(() => resolve(true)));
+    const go = (): void => {
+      const busy = this.documents.stats.checking > 0 || Date.now() - this.documents.lastChangeAt < 1000;
+      if (busy) setTimeout(go, 200);
+      else setImmediate(() => resolve(true));
+    };
     go();
   });
 

@@ -42,6 +42,8 @@ export class DocumentCache implements vscode.Disposable {
   private readonly listener: vscode.Disposable;
   /** How the last edits were handled, for the output channel and tests. */
   readonly stats = { rowEdits: 0, fullChecks: 0, slicedChecks: 0, droppedChecks: 0, pauses: 0, checking: 0, completionsInParts: 0 };
+  /** When a document last changed (`Date.now()`): work that can wait (completion's warm-up) waits while someone types. */
+  lastChangeAt = 0;
 
   constructor() {
     this.listener = vscode.workspace.onDidChangeTextDocument((e) => this.applyChanges(e));
@@ -139,6 +141,7 @@ export class DocumentCache implements vscode.Disposable {
   }
 
   private applyChanges(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length) this.lastChangeAt = Date.now();
     const key = e.document.uri.toString();
     const hit = this.entries.get(key);
     if (!hit || !e.contentChanges.length) return;
