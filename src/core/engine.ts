@@ -63,7 +63,7 @@ export class Engine implements RecognizerData {
    */
   async warmSearch(pause: Pause): Promise<boolean> {
     if (this.searchIndex) return true;
-    // The sorted list of every code (prefix search) in a turn of its own: about 70 ms while cold.
+    // The sorted list of every code (prefix search) in a turn of its own: 70-90 ms while cold.
     this.catalog.codes();
     if (!(await pause())) return false;
     const indexed = await indexWordsInSlices(this.catalog, pause);
