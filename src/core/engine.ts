@@ -57,15 +57,14 @@ export class Engine implements RecognizerData {
   }
 
   /**
-   * Builds the search index ahead of its first use, a slice of codes at a time with `pause` between
-   * slices (see `indexWordsInSlices`); `search` asked meanwhile builds it in one go, and this one is
+   * Builds the search index ahead of its first use, a slice at a time with `pause` between slices
+   * (the code list a table at a time, then the words of 100 codes at a time: `codesInSlices`,
+   * `indexWordsInSlices`); `search` asked meanwhile builds it in one go, and this one is
    * then dropped. Resolves whether the index is built.
    */
   async warmSearch(pause: Pause): Promise<boolean> {
     if (this.searchIndex) return true;
-    // The sorted list of every code (prefix search) in a turn of its own: 70-90 ms while cold.
-    this.catalog.codes();
-    if (!(await pause())) return false;
+    if (!(await this.catalog.codesInSlices(pause))) return false;
     const indexed = await indexWordsInSlices(this.catalog, pause);
     if (indexed && !this.searchIndex) this.searchIndex = new SearchIndex(this.catalog, indexed);
     return this.searchIndex !== undefined;

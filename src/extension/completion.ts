@@ -35,7 +35,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   /**
    * The warm-up's pause: lets the extension host answer what waits (hovers, edits), and waits while
    * a document is being checked (its problems come first) or was edited in the last second (a slice
-   * would hold a keystroke's problems up to 20 ms, and sorting every code 70-90 ms).
+   * would hold a keystroke's problems up to about 30 ms).
    */
   private readonly nextTurn = (): Promise<boolean> => new Promise((resolve) => {
     const go = (): void => {

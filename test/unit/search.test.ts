@@ -44,6 +44,17 @@ describe('search', () => {
       assert.deepEqual(warmed.search.prefix('J1'), engine.search.prefix('J1'));
     });
 
+    it('lists every code a table at a time, as the list made in one go', async () => {
+      const fresh = engineOn();
+      let pauses = 0;
+      assert.equal(await fresh.catalog.codesInSlices(async () => (pauses++, true)), true);
+      assert.ok(pauses >= 3, `${pauses} pauses`);
+      assert.deepEqual(fresh.catalog.codes(), engine.catalog.codes());
+      const dropped = engineOn();
+      assert.equal(await dropped.catalog.codesInSlices(async () => false), false);
+      assert.deepEqual(dropped.catalog.codes(), engine.catalog.codes());
+    });
+
     it('gives up when a pause says so, and a search then builds the index at once', async () => {
       const dropped = engineOn();
       let pauses = 0;

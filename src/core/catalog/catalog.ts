@@ -265,10 +265,31 @@ export class Catalog {
   codes(): readonly string[] {
     if (!this.sortedCodes) {
       const all = new Set<string>();
-      for (const { table } of [...this.codeTables, ...this.pfsTables, ...this.oppsTables]) for (const code of table.keys()) all.add(code);
-      this.sortedCodes = [...all].filter((c) => codeShape(c) !== undefined).sort();
+      for (const { table } of this.keyedTables()) for (const code of table.keys()) all.add(code);
+      this.sortedCodes = sortedCodes(all);
     }
     return this.sortedCodes;
+  }
+
+  /**
+   * Makes `codes()` a table at a time with `pause` between tables (it resolves false to give up):
+   * reading a large pack's keys takes 15-20 ms while the host's code is cold, all of them 70-90 ms.
+   * Resolves whether the list is made.
+   */
+  async codesInSlices(pause: () => Promise<boolean>): Promise<boolean> {
+    const all = new Set<string>();
+    for (const { table } of this.keyedTables()) {
+      if (this.sortedCodes) return true;
+      for (const code of table.keys()) all.add(code);
+      if (!(await pause())) return false;
+    }
+    this.sortedCodes ??= sortedCodes(all);
+    return true;
+  }
+
+  /** The tables keyed by code: descriptors, PFS rows, OPPS statuses. */
+  private keyedTables(): { table: PackTable<unknown> }[] {
+    return [...this.codeTables, ...this.pfsTables, ...this.oppsTables];
   }
 
   /**
@@ -385,4 +406,9 @@ function toPfs(release: string, columns: PfsColumn[], values: string[]): PfsIndi
   const endo = get('endoscopicBase');
   if (endo) pfs.endoscopicBase = endo;
   return pfs;
+}
+
+/** The codes of `all` that have a code's shape, sorted (prefix search reads them in order). */
+function sortedCodes(all: ReadonlySet<string>): string[] {
+  return [...all].filter((c) => codeShape(c) !== undefined).sort();
 }
