@@ -58,7 +58,10 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     ];
     if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
     fs.writeFileSync(path.join(folder, 'bench-editing.json'), JSON.stringify({ edits, files: spec, profileDir }));
-    server = await startCodeServer({ folder, skipEnsure: true, settings: { 'cptLens.diagnostics.debounceMs': 0, 'cptLens.maxFileSizeMB': 50 } });
+    // files.autoSave off, as desktop VS Code has it: VS Code for the web (code-server) saves a
+    // second after an edit by default, and so wrote the 6 MB Bundle between keystrokes (one run
+    // caught the copy half written).
+    server = await startCodeServer({ folder, skipEnsure: true, settings: { 'cptLens.diagnostics.debounceMs': 0, 'cptLens.maxFileSizeMB': 50, 'files.autoSave': 'off' } });
     browser = await launchChromium();
     let probe;
     let gotProbe;
