@@ -24,27 +24,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   /** Items of the last list -> their plain entry, so documentation is rendered only for the item shown. */
   private readonly pending = new WeakMap<vscode.CompletionItem, CompletionEntry>();
 
-  constructor(private readonly data: DataHost, private readonly documents: DocumentCache, private readonly log: Log) {
-    // Build the search index (once per data load, 0.3-0.5 s in all) off the typing path, well after
-    // start-up and the first hover, and a slice at a time: in one go it held every hover and keystroke
-    // of the window meanwhile. A completion asked before it is built builds it on first use.
-    const warm = setTimeout(() => void guarded(log, 'completion index', async () => void (await (await data.engine()).warmSearch(this.nextTurn)), undefined), 10_000);
-    warm.unref?.();
-  }
-
-  /**
-   * The warm-up's pause: lets the extension host answer what waits (hovers, edits), and waits while
-   * a document is being checked (its problems come first) or was edited in the last second (a slice
-   * would hold a keystroke's problems up to about 30 ms).
-   */
-  private readonly nextTurn = (): Promise<boolean> => new Promise((resolve) => {
-    const go = (): void => {
-      const busy = this.documents.stats.checking > 0 || Date.now() - this.documents.lastChangeAt < 1000;
-      if (busy) setTimeout(go, 200);
-      else setImmediate(() => resolve(true));
-    };
-    go();
-  });
+  constructor(private readonly data: DataHost, private readonly documents: DocumentCache, private readonly log: Log) {}
 
   resolveCompletionItem(item: vscode.CompletionItem, token: vscode.CancellationToken): Promise<vscode.CompletionItem> {
     return guarded(this.log, 'completion', async () => {

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { DataHost } from './dataHost';
 import { DocumentCache } from './documents';
 import { HoverProvider } from './hover';
+import { warmSearchIndex } from './searchWarmUp';
 import { CompletionProvider } from './completion';
 import { Diagnostics } from './diagnostics';
 import { copyCode, parseShowCardArgs } from './commands';
@@ -67,6 +68,7 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
     diagnostics,
     inlayHints,
     new StatusItem(data, documents, diagnostics, log),
+    warmSearchIndex(data, documents, log),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.inlayHints') && inlayHints.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cptLens.data.files') && void data.reload()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void data.reload()),
