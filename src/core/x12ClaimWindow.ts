@@ -151,16 +151,8 @@ function claimAround(text: DocumentText, lines: LineIndex, firstLine: number, la
     if (r === 'other' || last - lastLine > MAX_CLAIM_LINES) return undefined;
     last++;
   }
-  // The transaction in force at the CLM, and no change of it among the claim's lines (an SV2 sets
-  // it in a file without GS/ST, and an edit may change whether it does).
-  let kind: X12Kind = '';
-  for (const k of layout.kinds) {
-    if (k.line >= first) {
-      if (k.line <= last) return undefined;
-      break;
-    }
-    kind = k.kind;
-  }
+  // An SV2 sets the transaction in a file without GS/ST, and an edit may change whether it does.
+  const kind = transactionOver(layout.kinds, (k) => k.line, first, last);
   if (kind === '') return undefined;
   return { first, last: last + lineDelta, lastBefore: last, lineDelta, start: { separators: sep, kind } };
 }
@@ -225,18 +217,23 @@ function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; te
   }
   const start = base + clm;
   const endBefore = edit.oldEnd + end;
-  // The transaction in force at the CLM, and no change of it in the span.
-  let kind: X12Kind = '';
-  for (const k of layout.kinds) {
-    if (k.offset >= start) {
-      if (k.offset < endBefore) return undefined;
-      break;
-    }
-    kind = k.kind;
-  }
+  const kind = transactionOver(layout.kinds, (k) => k.offset, start, endBefore - 1);
   if (kind === '') return undefined;
   const copy = `\n${before.slice(clm)}${edit.text}${after.slice(0, end)}`;
   return { start, endBefore, copy, delta, from: { separators: sep, kind } };
+}
+
+/**
+ * The transaction in force at `from` when none changes in `[from, to]` (in lines or offsets, as
+ * `at` reads a change), else '' (as when none is known): a claim is read again from one transaction.
+ */
+function transactionOver(kinds: readonly KindChange[], at: (k: KindChange) => number, from: number, to: number): X12Kind {
+  let kind: X12Kind = '';
+  for (const k of kinds) {
+    if (at(k) >= from) return at(k) <= to ? '' : kind;
+    kind = k.kind;
+  }
+  return kind;
 }
 
 /** What a segment touched by an edit is to the reader (`claimSpan`): structure, a CLM, one a claim is read from, or one it skips (an empty one too). */
@@ -314,7 +311,7 @@ function roleOf(line: string, sep: Separators, terminator: string): LineRole {
   while (end > i && isSpace(line.charCodeAt(end - 1))) end--;
   if (end === i) return 'blank';
   if (line.charCodeAt(end - 1) !== sep.segment || line.indexOf(terminator, i) !== end - 1) return 'other';
-  if (line.startsWith('CLM', i) && line.charCodeAt(i + 3) === sep.element) return 'CLM';
+  if (isClm(line, i, sep)) return 'CLM';
   const role = segmentRole(line, i, sep);
   return role === 'structure' && idOf(line, sep) === 'HL' ? 'HL' : role;
 }
