@@ -4,8 +4,7 @@ import type { DataHost } from './dataHost';
 import type { DocumentCache } from './documents';
 import { appliesTo, readSettings } from './settings';
 import { guarded, Log } from './log';
-import { inlineHint } from '../core/card/inline';
-import { inpatientStatus } from '../core/catalog/inpatient';
+import { inlineLabels } from '../core/card/inline';
 import { firstAtOrAfter } from '../core/occurrenceAt';
 
 /** VS Code draws at most this many inlay hints in an editor (its InlayHintsController): none past them are made. */
@@ -15,12 +14,6 @@ const MAX_HINTS = 1500;
  * characters of a line unless it wraps, and asks for part of a long line when it does).
  */
 const MAX_EXAMINED = 20_000;
-
-/** What a code's hint says, and its tooltip. */
-interface Label {
-  label: string;
-  tooltip: string;
-}
 
 export class InlayHintsProvider implements vscode.InlayHintsProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -42,20 +35,8 @@ export class InlayHintsProvider implements vscode.InlayHintsProvider {
       const hints: vscode.InlayHint[] = [];
       const occurrences = await this.documents.occurrencesInSlices(document, engine, token);
       if (!occurrences) return [];
-      // A claim file writes a handful of codes over and over: one label per code and date.
-      const labels = new Map<string, Map<string, Label | null>>();
-      const labelOf = (code: string, date: string): Label | null => {
-        let byDate = labels.get(code);
-        if (!byDate) labels.set(code, (byDate = new Map()));
-        let made = byDate.get(date);
-        if (made === undefined) {
-          const record = engine.record(code);
-          const label = record && inlineHint(record, inpatientStatus(record, date, engine.catalog.quarters()), settings.inlayHints.mode, settings.inlayHints.maxLength);
-          made = record && label ? { label, tooltip: `${code}: ${record.longDescriptor ?? record.shortDescriptor ?? 'no descriptor loaded'}` } : null;
-          byDate.set(date, made);
-        }
-        return made;
-      };
+      // One label per code and date: a claim file writes a handful of codes over and over.
+      const labelOf = inlineLabels(engine.catalog, settings.inlayHints.mode, settings.inlayHints.maxLength);
       // Occurrences are in document order: start at the visible range, stop after it, or after as
       // many hints as VS Code draws or as many codes as a screen can show (a file written on one
       // line is one line on screen).

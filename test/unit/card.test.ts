@@ -3,6 +3,7 @@ import { engineOn } from './helpers/engine';
 import { cardToMarkdown } from '../../src/core/card/markdown';
 import { cardToHtml } from '../../src/core/card/html';
 import { escapeMarkdown } from '../../src/core/card/escape';
+import { inlineLabels, INPATIENT_MARKER } from '../../src/core/card/inline';
 import type { DataPack } from '../../src/core/pack/types';
 
 const engine = engineOn();
@@ -91,5 +92,21 @@ describe('hostile data stays inert text', () => {
 
   it('escapeMarkdown leaves nothing Markdown would act on', () => {
     assert.equal(escapeMarkdown('a_b*c[d](e)'), 'a\\_b\\*c\\[d\\]\\(e\\)');
+  });
+});
+
+describe('inlay hint labels (what a coder sees after a code)', () => {
+  it('mark a code inpatient only on the dates it is, with its descriptor in the tooltip', () => {
+    const labelOf = inlineLabels(engine.catalog, 'warnings', 40);
+    assert.equal(labelOf('22558', '2025-11-03')?.label, INPATIENT_MARKER);
+    assert.equal(labelOf('22558', '2026-02-01'), null, 'off the list since the 2026 phase-out: nothing to warn about');
+    assert.match(labelOf('64866', '2026-05-01')!.tooltip, /^64866: Anastomosis; facial-spinal accessory nerve/);
+    assert.equal(labelOf('ZZZZZ', '2026-05-01'), null, 'a code the data does not know');
+  });
+
+  it('are made once per code and date of service in a request', () => {
+    const labelOf = inlineLabels(engine.catalog, 'descriptor', 40);
+    assert.equal(labelOf('J1100', '2026-01-05'), labelOf('J1100', '2026-01-05'));
+    assert.notEqual(labelOf('64866', '2026-01-05'), labelOf('64866', '2026-01-06'));
   });
 });
