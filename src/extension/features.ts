@@ -32,7 +32,6 @@ export interface CptLensApi {
   ready(): Promise<void>;
   /** The codes the look-up quick pick offers for a query, best first. */
   lookUp(query: string): Promise<string[]>;
-  /** How edits were checked so far: row by row, or in full. */
   /**
    * How edits were checked so far: row by row, in full (`slicedChecks` of them in slices, yielding
    * to other work), checks dropped because the document changed, and checks running now.

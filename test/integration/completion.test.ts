@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { open, positionOf, until } from './helpers';
+import { cptLensApi, open, positionOf, until } from './helpers';
 
 /** CPT Lens items only (word-based suggestions of the editor are left out), in the order the list shows them. */
 async function complete(document: vscode.TextDocument, position: vscode.Position, resolve = 0): Promise<vscode.CompletionItem[]> {
@@ -143,7 +143,7 @@ describe('completion in a large charge file', () => {
   it('far below the header, in a row just typed in, codes come from the rows around the cursor (the document is not joined per keystroke)', async function () {
     this.timeout(60_000);
     const rows = Array.from({ length: 5000 }, (_, i) => `${i},"ITEM, ${i}",99213,,11,"$1,000.00 "`);
-    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number; completionsInParts: number } }>('cpt-lens.cpt-lens')!.exports;
+    const api = await cptLensApi();
     await api.ready();
     const checks = api.checkStats().fullChecks;
     // A file on disk: an untitled document may get the name of one a test before just closed.

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { diagnostics, fixture, open, ruleOf, problemOf, until, x12Interchange } from './helpers';
+import { cptLensApi, diagnostics, fixture, open, problemOf, ruleOf, until, x12Interchange } from './helpers';
 
 describe('diagnostics: problems a coder sees', () => {
   it('an inpatient-only code gets an Information problem, an unknown modifier a Warning', async () => {
@@ -48,7 +48,7 @@ describe('diagnostics while typing in a charge file', () => {
     const document = await open('chargemaster.csv');
     const editor = await vscode.window.showTextDocument(document);
     await diagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'inpatient-only-outpatient'));
-    const api = vscode.extensions.getExtension<{ checkStats(): { rowEdits: number } }>('cpt-lens.cpt-lens')!.exports;
+    const api = await cptLensApi();
     const before = api.checkStats().rowEdits;
     const at = document.getText().indexOf('99213');
     try {
@@ -66,7 +66,7 @@ describe('diagnostics while typing in a charge file', () => {
 describe('typing in a cell that changes no problem', () => {
   it('hands VS Code nothing (it converts and sends all of a file\'s problems on each hand-over); a keystroke that changes one hands them over', async function () {
     this.timeout(30_000);
-    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number } }>('cpt-lens.cpt-lens')!.exports;
+    const api = await cptLensApi();
     await api.ready();
     const rows = Array.from({ length: 40 }, (_, i) => `${i},ITEM ${i},${i % 4 ? '99213' : '99999'},${i % 5 ? '' : 'ZZ'},1.00`);
     // A file on disk: an untitled document may get the name of one a test before just closed.
@@ -110,7 +110,7 @@ describe('a long run of keystrokes in a charge file', () => {
     this.timeout(60_000);
     const rows = Array.from({ length: 120 }, (_, i) => `99213,25,Row ${i},100.00`);
     const content = `CPT,Modifier,Description,Charge\n${rows.join('\n')}\n`;
-    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number } }>('cpt-lens.cpt-lens')!.exports;
+    const api = await cptLensApi();
     await api.ready();
     const checks = api.checkStats().fullChecks;
     const document = await vscode.workspace.openTextDocument({ language: 'csv', content });
@@ -152,7 +152,7 @@ describe('problems that move with the rows above them', () => {
     // One line of claim C8 sits between the lines of claim C2.
     rows.splice(rows.indexOf('C2,1,64866,,22,outpatient,100.00') + 1, 0, 'C8,9,J1100,,22,outpatient,5.00');
     const content = `Claim ID,Line,CPT,Modifier,POS,Setting,Charge\n${rows.join('\n')}\n`;
-    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number } }>('cpt-lens.cpt-lens')!.exports;
+    const api = await cptLensApi();
     await api.ready();
     const document = await vscode.workspace.openTextDocument({ language: 'csv', content });
     const editor = await vscode.window.showTextDocument(document);
@@ -199,7 +199,7 @@ describe('typing in an X12 claim file', () => {
   it('an edit inside a service line re-reads only its claim, and the problems are those of a full check', async function () {
     this.timeout(60_000);
     const lines = twentyClaims();
-    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number } }>('cpt-lens.cpt-lens')!.exports;
+    const api = await cptLensApi();
     await api.ready();
     const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${lines.join('\n')}\n` });
     const editor = await vscode.window.showTextDocument(document);
@@ -231,7 +231,7 @@ describe('typing in an X12 claim file written on one line (as X12 is sent)', () 
   it('each keystroke re-reads only its claim, what follows moves along the line, and the problems are a fresh check\'s', async function () {
     this.timeout(60_000);
     const segments = twentyClaims();
-    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number } }>('cpt-lens.cpt-lens')!.exports;
+    const api = await cptLensApi();
     await api.ready();
     const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
     const editor = await vscode.window.showTextDocument(document);
@@ -277,7 +277,7 @@ async function problemsOfFreshCheck(document: vscode.TextDocument, language: str
 describe('typing in a FHIR Claim (a Claim at the root gives its id to its items: a full check)', () => {
   it('after a code typed over, one typed digit by digit without a wait, an edit with two cursors and an undo, the problems are a fresh check\'s', async function () {
     this.timeout(60_000);
-    const api = vscode.extensions.getExtension<{ ready(): Promise<void> }>('cpt-lens.cpt-lens')!.exports;
+    const api = await cptLensApi();
     await api.ready();
     // A file on disk: an untitled document may get the name of one a test before just closed.
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-json-')), 'claim.json');
@@ -320,7 +320,7 @@ describe('typing in a FHIR Claim (a Claim at the root gives its id to its items:
 describe('typing in a FHIR Bundle', () => {
   it('an edit inside one entry re-reads only that entry, and the problems are a fresh check\'s', async function () {
     this.timeout(60_000);
-    const api = vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): { rowEdits: number; fullChecks: number } }>('cpt-lens.cpt-lens')!.exports;
+    const api = await cptLensApi();
     await api.ready();
     // Three copies of the workspace's Claim as the entries of a Bundle, each with its own id.
     const claim = fs.readFileSync(fixture('claim.json').fsPath, 'utf8').trim();

@@ -2,8 +2,16 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { CptLensApi } from '../../src/extension/features';
 
 export const EXTENSION_ID = 'cpt-lens.cpt-lens';
+
+/** The extension's API (its test hooks: data ready, look-up, how edits were checked), activating it if need be. */
+export async function cptLensApi(): Promise<CptLensApi> {
+  const extension = vscode.extensions.getExtension<CptLensApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  return extension.activate();
+}
 
 export function fixture(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -14,10 +22,7 @@ export function fixture(name: string): vscode.Uri {
 export async function open(name: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(fixture(name));
   await vscode.window.showTextDocument(document);
-  const extension = vscode.extensions.getExtension<{ ready(): Promise<void> }>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is installed`);
-  const api = await extension.activate();
-  await api.ready();
+  await (await cptLensApi()).ready();
   return document;
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, open, x12Interchange } from './helpers';
+import { cptLensApi, open, x12Interchange } from './helpers';
 
 describe('inline descriptors and look-up', () => {
   it('inlay hints put the descriptor and the inpatient-only marker after codes in the visible range', async () => {
@@ -46,7 +46,7 @@ describe('inline descriptors and look-up', () => {
 
   it('look-up finds 64866 for "facial accessory anastomosis"', async () => {
     await open('notes.md');
-    const api = vscode.extensions.getExtension<{ lookUp(q: string): Promise<string[]> }>(EXTENSION_ID)!.exports;
+    const api = await cptLensApi();
     const codes = await api.lookUp('facial accessory anastomosis');
     assert.equal(codes[0], '64866');
   });

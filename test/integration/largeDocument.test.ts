@@ -8,9 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { diagnostics, EXTENSION_ID, ruleOf } from './helpers';
-
-interface Stats { slicedChecks: number; droppedChecks: number; pauses: number; checking: number }
+import { cptLensApi, diagnostics, ruleOf } from './helpers';
 
 function chargeFile(rows: number): string {
   const lines = ['CDM,Description,CPT,MOD,POS,Setting,Charge'];
@@ -54,7 +52,7 @@ async function checkedInSlices(name: string, content: string, last: string): Pro
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-large-')), name);
   fs.writeFileSync(file, content);
   assert.ok(content.length > 4 << 20, `${name} is large (${content.length} characters)`);
-  const api = await vscode.extensions.getExtension<{ ready(): Promise<void>; checkStats(): Stats }>(EXTENSION_ID)!.activate();
+  const api = await cptLensApi();
   await api.ready();
   const before = api.checkStats();
   let turnsWhileChecking = 0;

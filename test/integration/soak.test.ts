@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, fixture, open } from './helpers';
+import { cptLensApi, fixture, open } from './helpers';
 
 const ROUNDS = Number(process.env.SOAK_ROUNDS ?? 2);
 
@@ -28,7 +28,7 @@ describe('soak: 50 documents opened, edited and closed', function () {
 
   it('leaves no session, no problem and no heap growth behind', async () => {
     await open('notes.md');
-    const api = vscode.extensions.getExtension<{ checkStats(): { sessions: number } }>(EXTENSION_ID)!.exports;
+    const api = await cptLensApi();
     const docs = samples();
     const heap = () => process.memoryUsage().heapUsed;
     const started = Date.now();
