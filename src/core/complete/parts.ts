@@ -102,11 +102,12 @@ function jsonInParts(source: CompletionSource, offset: number, options: Completi
 /** Characters read each way from the cursor to find the JSON objects around it: a FHIR item is a few kilobytes. */
 const JSON_REACH = [1 << 14, 1 << 17, LOCAL_SCAN + 2];
 
-function lastBefore(lines: readonly number[] | undefined, line: number): number | undefined {
+/** The last of `starts` (in order: the lines or offsets where the transaction changed) before `at`. */
+function lastBefore(starts: readonly number[] | undefined, at: number): number | undefined {
   let found: number | undefined;
-  for (const l of lines ?? []) {
-    if (l >= line) break;
-    found = l;
+  for (const s of starts ?? []) {
+    if (s >= at) break;
+    found = s;
   }
   return found;
 }
