@@ -6,6 +6,7 @@ import { engineOn, SHARED } from './helpers/engine';
 import { occurrenceAt, OccurrenceHit } from '../../src/core/occurrenceAt';
 import type { CodeOccurrence, Range } from '../../src/core/model';
 import { decodeText } from '../../src/core/text/decode';
+import { oneLine } from './helpers/claimFile';
 
 const engine = engineOn();
 
@@ -80,7 +81,7 @@ describe('occurrenceAt', () => {
   it('and at every position of the 837P samples written on one line, as X12 is sent (parts far along the line from their codes)', function () {
     let hits = 0;
     for (const name of ['837p_professional_claim1.txt', '837p_cob_example4.837']) {
-      const text = fs.readFileSync(path.join(SHARED, 'samples', 'real', name), 'utf8').split(/\r?\n/).map((l) => l.trim()).join('');
+      const text = oneLine(fs.readFileSync(path.join(SHARED, 'samples', 'real', name), 'utf8'));
       // Twelve copies of its claims: CLM05-1 far from the later lines' codes.
       const claims = text.slice(text.indexOf('HL*'), text.lastIndexOf('SE*'));
       const many = text.slice(0, text.indexOf('HL*')) + claims.repeat(12) + text.slice(text.lastIndexOf('SE*'));

@@ -8,13 +8,11 @@ import * as fs from 'fs';
 import { engineOn, sharedFile } from './helpers/engine';
 import { CheckSession, TextEdit } from '../../src/core/session';
 import { assertSameAsFull as sameAsFull, rng } from './helpers/sameAsFull';
-import { assertClaimRulesSeeBothClaims, claimFile } from './helpers/claimFile';
+import { assertClaimRulesSeeBothClaims, claimFile, oneLine } from './helpers/claimFile';
 
 const engine = engineOn();
 const assertSameAsFull = (session: CheckSession, label: string, fileName: string): void => sameAsFull(engine, session, label, fileName);
 
-/** The file on one line: every line's indentation and line break gone. */
-const oneLine = (text: string): string => text.split(/\r?\n/).map((l) => l.trim()).join('');
 
 /** The file wrapped at `width` characters, as some systems write it: segments run over line breaks. */
 const wrapped = (text: string, width: number): string => oneLine(text).match(new RegExp(`.{1,${width}}`, 'g'))!.join('\n');

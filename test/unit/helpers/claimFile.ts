@@ -4,6 +4,9 @@ import type { Engine } from '../../../src/core/engine';
 import { CheckSession } from '../../../src/core/session';
 import { assertSameAsFull } from './sameAsFull';
 
+/** An X12 file written on one line, as X12 is sent: every line's indentation and line break gone. */
+export const oneLine = (text: string): string => text.split(/\r?\n/).map((l) => l.trim()).join('');
+
 /** ProfessionalClaim1 with its patient loop (HL 3 ... seven service lines) repeated: claims far apart, two of them with one id. */
 export function claimFile(sample: string, copies: number): string {
   const lines = sample.split(/\r?\n/);
