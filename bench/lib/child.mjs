@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CLAIM_CSV, INPUTS } from './inputs.mjs';
 import { latency, rng, summarize } from './stats.mjs';
-import { ROOT } from './util.mjs';
+import { oneLineX12, ROOT } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const [section, outFile, optionsJson] = process.argv.slice(2);
@@ -228,7 +228,7 @@ function resultKey(r) {
  */
 function editInClaim(m, engine, file, fileName, iterations, { oneLine = false } = {}) {
   const read = fs.readFileSync(file, 'utf8');
-  const text = oneLine ? read.split(/\r?\n/).map((l) => l.trim()).join('') : read;
+  const text = oneLine ? oneLineX12(read) : read;
   const full = [];
   for (let r = 0; r < 7; r++) {
     const t = now();

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './util.mjs';
+import { oneLineX12, ROOT } from './util.mjs';
 import { CLAIM_CSV, INPUTS } from './inputs.mjs';
 import { latency } from './stats.mjs';
 import { exposeProbe, loadHarness } from './probeWindow.mjs';
@@ -42,7 +42,7 @@ export async function measureEditing({ edits = 20, timeoutMs = 240_000, log = ()
     fs.writeFileSync(path.join(folder, 'claims.837p'), x12);
     // The same 837P written on one line, as X12 is sent (session 10: an edit re-reads its claim, and
     // what follows moves along the line).
-    const x12OneLine = x12.split(/\r?\n/).map((l) => l.trim()).join('');
+    const x12OneLine = oneLineX12(x12);
     fs.writeFileSync(path.join(folder, 'claims-one-line.837p'), x12OneLine);
     fs.writeFileSync(path.join(folder, 'bundle.json'), fhir);
     // The first line of a claim in the middle of the claim file (it carries modifiers, whose
