@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { cptLensApi, diagnostics, fixture, open, problemOf, ruleOf, until, x12Interchange } from './helpers';
+import { cptLensApi, diagnostics, fixture, open, problemOf, ruleOf, showText, until, x12Interchange } from './helpers';
 
 describe('diagnostics: problems a coder sees', () => {
   it('an inpatient-only code gets an Information problem, an unknown modifier a Warning', async () => {
@@ -113,8 +113,7 @@ describe('a long run of keystrokes in a charge file', () => {
     const api = await cptLensApi();
     await api.ready();
     const checks = api.checkStats().fullChecks;
-    const document = await vscode.workspace.openTextDocument({ language: 'csv', content });
-    const editor = await vscode.window.showTextDocument(document);
+    const { document, editor } = await showText('csv', content);
     assert.ok(await until(async () => api.checkStats().fullChecks > checks), 'the document was checked once in full');
     const before = api.checkStats().rowEdits;
     // 256 edits of code cells (the session keeps its text as the text before plus the edits and
@@ -154,8 +153,7 @@ describe('problems that move with the rows above them', () => {
     const content = `Claim ID,Line,CPT,Modifier,POS,Setting,Charge\n${rows.join('\n')}\n`;
     const api = await cptLensApi();
     await api.ready();
-    const document = await vscode.workspace.openTextDocument({ language: 'csv', content });
-    const editor = await vscode.window.showTextDocument(document);
+    const { document, editor } = await showText('csv', content);
     const key = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character} ${ruleOf(d)} ${d.message} [${(d.relatedInformation ?? []).map((r) => `${r.location.range.start.line}:${r.location.range.start.character} ${r.message}`).join('; ')}]`;
     const sameAsFull = async (label: string): Promise<void> => {
       const fresh = await vscode.workspace.openTextDocument({ language: 'csv', content: document.getText() });
@@ -201,8 +199,7 @@ describe('typing in an X12 claim file', () => {
     const lines = twentyClaims();
     const api = await cptLensApi();
     await api.ready();
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${lines.join('\n')}\n` });
-    const editor = await vscode.window.showTextDocument(document);
+    const { document, editor } = await showText('plaintext', `${lines.join('\n')}\n`);
     const key = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character} ${ruleOf(d)} ${d.message} [${(d.relatedInformation ?? []).map((r) => `${r.location.range.start.line}:${r.location.range.start.character}`).join('; ')}]`;
     await diagnostics(document.uri, (d) => d.length > 0);
     const before = api.checkStats();
@@ -233,8 +230,7 @@ describe('typing in an X12 claim file written on one line (as X12 is sent)', () 
     const segments = twentyClaims();
     const api = await cptLensApi();
     await api.ready();
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
-    const editor = await vscode.window.showTextDocument(document);
+    const { document, editor } = await showText('plaintext', segments.join(''));
     try {
       assert.equal(document.lineCount, 1);
       await diagnostics(document.uri, (d) => d.length > 0);
@@ -456,8 +452,7 @@ describe('a file with more problems than VS Code shows (1,000 per file)', () => 
       for (const n of [1, 2]) body.push(`LX*${n}~`, 'SV1*HC:99213:ZZ*100*UN*1***1~', 'DTP*472*D8*20260105~');
     }
     const segments = x12Interchange(body);
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: segments.join('') });
-    const editor = await vscode.window.showTextDocument(document);
+    const { document, editor } = await showText('plaintext', segments.join(''));
     try {
       const text = document.getText();
       const first = await diagnostics(document.uri, (d) => d.length > 0);

@@ -26,6 +26,12 @@ export async function open(name: string): Promise<vscode.TextDocument> {
   return document;
 }
 
+/** A new untitled document of `language` holding `content`, shown in an editor (what a coder pastes into). */
+export async function showText(language: string, content: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  return { document, editor: await vscode.window.showTextDocument(document) };
+}
+
 /** Position of the n-th occurrence of `text` in the document (the start of it, plus `offset`). */
 export function positionOf(document: vscode.TextDocument, text: string, offset = 0, nth = 0): vscode.Position {
   let at = -1;
