@@ -12,16 +12,19 @@
  * - an edit that adds, removes or splits lines (a service line pasted or deleted): every line it
  *   touches, before and after, is a whole segment of those kinds, a CLM only on the first, and
  *   the claim around them is read again as above;
- * - ISA (the separators), GS, ST, SE and HL are structure: a full check.
+ * - ISA (the separators), GS, ST, SE and HL are structure: an edit inside one that leaves what the
+ *   reader takes from it as it was (a control number, a count, a date; see `readAlike`) changes
+ *   nothing it reads (`unread`); any other is a full check.
  * An edit of a line that holds several segments (a file written on one line, as X12 is sent, or
  * one wrapped at a width), or one that types or removes terminators, is answered by offsets instead
  * (`ClaimSpan`): when it writes and removes no line break and touches no structure segment, the
  * segments it touches are read again with their claims (nothing is, when the reader skips them
- * all), and what follows on the line moves along it.
+ * all, or the edit is inside one structure segment and leaves its reading as it was), and what
+ * follows on the line moves along it.
  */
 import type { DocumentText } from './text/editedText';
 import type { LineIndex } from './text/lineIndex';
-import { KindChange, segmentRole, Separators, X12Kind, X12Start } from './recognize/x12';
+import { GS_VERSION, KindChange, segmentRole, Separators, ST_VERSION, transactionOf, X12Kind, X12Start, x12Separators } from './recognize/x12';
 
 /** What a session keeps of an X12 file for edits: its separators and where the transaction changed (lines and offsets, moved by the edits). */
 export interface X12Layout {
@@ -94,9 +97,10 @@ export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start:
   const role = roleOf(oldText, sep, terminator);
   if (role === 'other') return claimSpan(text, edit, layout, terminator);
   const id = idOf(oldText, sep);
-  if (role !== 'none' && role !== 'claim' && role !== 'CLM' || roleOf(newText, sep, terminator) !== role || idOf(newText, sep) !== id) return undefined;
+  if (role === 'blank' || roleOf(newText, sep, terminator) !== role || idOf(newText, sep) !== id) return undefined;
   // The id itself must stay as it was written (an edit inside it that kept it would be a no-op).
   if (edit.start - lineStart < firstNonSpace(oldText) + id.length) return undefined;
+  if (role === 'structure' || role === 'HL') return readAlike(text, lineStart + firstNonSpace(oldText), oldText, newText, edit, sep) ? 'unread' : undefined;
   if (role === 'none') return 'unread';
   return claimAround(text, lines, line, line, role === 'CLM', 0, layout, terminator);
 }
@@ -163,8 +167,9 @@ function claimAround(text: DocumentText, lines: LineIndex, firstLine: number, la
  * reader skips, the span is those segments and nothing is read; else it is their claims, from the
  * CLM at or before them to where the next CLM or structure segment (ISA, GS, ST, SE) after them
  * starts, as `claimAround` bounds a claim by lines (a CLM typed among them starts a claim in the
- * span). Undefined when a segment touched is structure, or the bounds are not within
- * `MAX_CLAIM_CHARS` of the edit.
+ * span). Undefined when a segment touched is structure (unless it is the only one, edited after its
+ * id with its reading kept: then nothing is read), or the bounds are not within `MAX_CLAIM_CHARS`
+ * of the edit.
  */
 function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; text: string }, layout: X12Layout, terminator: string): ClaimSpan | undefined {
   const sep = layout.separators;
@@ -178,10 +183,21 @@ function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; te
   const t = after.indexOf(terminator);
   if (s < 0 || t < 0) return undefined;
   const touched = (written: string): SpanRole[] => segmentsOf(`${before.slice(s)}${written}${after.slice(0, t + 1)}`, terminator).map((g) => spanRole(g, sep));
-  const rolesBefore = touched(text.slice(edit.start, edit.oldEnd));
+  const removed = text.slice(edit.start, edit.oldEnd);
+  const rolesBefore = touched(removed);
   const rolesAfter = touched(edit.text);
-  if (rolesBefore.includes('structure') || rolesAfter.includes('structure')) return undefined;
   const delta = edit.text.length - (edit.oldEnd - edit.start);
+  if (rolesBefore.includes('structure') || rolesAfter.includes('structure')) {
+    // One structure segment edited after its id (no terminator typed or removed): nothing to read
+    // again when the reader takes from it what it took before.
+    if (rolesBefore.length !== 1 || rolesAfter.length !== 1 || rolesBefore[0] !== 'structure' || rolesAfter[0] !== 'structure') return undefined;
+    const segmentBefore = `${before.slice(s)}${removed}${after.slice(0, t + 1)}`;
+    const segmentAfter = `${before.slice(s)}${edit.text}${after.slice(0, t + 1)}`;
+    const id = idOf(segmentBefore, sep);
+    if (idOf(segmentAfter, sep) !== id || edit.start < base + s + id.length) return undefined;
+    if (!readAlike(text, base + s, segmentBefore, segmentAfter, edit, sep)) return undefined;
+    return { start: base + s, endBefore: edit.oldEnd + t + 1, copy: '', delta, from: { separators: sep, kind: '' } };
+  }
   if (rolesBefore.every((r) => r === 'none') && rolesAfter.every((r) => r === 'none')) {
     return { start: base + s, endBefore: edit.oldEnd + t + 1, copy: '', delta, from: { separators: sep, kind: '' } };
   }
@@ -234,6 +250,55 @@ function transactionOver(kinds: readonly KindChange[], at: (k: KindChange) => nu
     kind = k.kind;
   }
   return kind;
+}
+
+/**
+ * Whether an edit of a structure segment after its id, `before` becoming `after` (each the whole
+ * segment, spaces before it allowed), leaves what the reader takes from it as it was: HL and SE
+ * give it only their id; GS and ST the transaction their version names; the ISA the file starts
+ * with its separators (a later one is skipped). The segment the file starts with also tells the
+ * file is X12 (`detectKind`): when it is not an ISA, any edit of it is a full check.
+ */
+function readAlike(text: DocumentText, start: number, before: string, after: string, edit: { start: number; oldEnd: number; text: string }, sep: Separators): boolean {
+  const id = idOf(before, sep);
+  const first = start === firstSegmentStart(text);
+  switch (id) {
+    case 'HL':
+    case 'SE':
+      return !first;
+    case 'GS':
+    case 'ST': {
+      const k = id === 'GS' ? GS_VERSION : ST_VERSION;
+      return !first && transactionOf(elementOf(before, k, sep)) === transactionOf(elementOf(after, k, sep));
+    }
+    case 'ISA': {
+      if (!first) return true;
+      // What `x12Separators` reads: at most 202 characters from the ISA, before and after the edit.
+      const was = text.slice(start, start + ISA_READ);
+      const is = `${text.slice(start, edit.start)}${edit.text}${text.slice(edit.oldEnd, edit.oldEnd + ISA_READ)}`.slice(0, ISA_READ);
+      const a = x12Separators(was, 0);
+      const b = x12Separators(is, 0);
+      return a.element === b.element && a.component === b.component && a.segment === b.segment;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Characters from an ISA's start that `x12Separators` may read (200, then the component separator and the terminator). */
+const ISA_READ = 202;
+
+/** Where the file's first segment starts (past spaces, line breaks and a BOM), or -1 past the first 4,096 characters. */
+function firstSegmentStart(text: DocumentText): number {
+  for (let i = 0; i < text.length && i < 4096; i++) if (!isSpaceOrBreak(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Element `k` of a segment (spaces before it allowed), as the reader splits it; '' when it has none. */
+function elementOf(segment: string, k: number, sep: Separators): string {
+  const i = firstNonSpace(segment);
+  const end = segment.indexOf(String.fromCharCode(sep.segment), i);
+  return segment.slice(i, end < 0 ? segment.length : end).split(String.fromCharCode(sep.element))[k] ?? '';
 }
 
 /** What a segment touched by an edit is to the reader (`claimSpan`): structure, a CLM, one a claim is read from, or one it skips (an empty one too). */

@@ -372,17 +372,33 @@ describe('checking while editing an X12 file', () => {
     assert.equal(institutional?.facts.billType, '131');
   });
 
-  it('a segment split without its terminator, a segment id changed, or an edit of ISA, GS, ST, SE or HL is a full check; a terminator typed splits a segment inside its claim', function () {
+  it('a segment split without its terminator, a segment id changed, new separators or a new transaction is a full check; a control number, a count or a date in ISA, GS, ST, SE or HL is nothing to read; a terminator typed splits a segment inside its claim', function () {
     const text = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3);
     const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
     const at = (needle: string, offset = 0) => s.text.indexOf(needle) + offset;
     // Each edit where the text is when it is typed.
+    const envelope: [string, () => TextEdit][] = [
+      ['ISA13, the interchange control number', () => ({ start: at('*000000905*', 1), oldEnd: at('*000000905*', 10), text: '000000906' })],
+      ['ISA09, the date, one digit', () => ({ start: at('*030101*', 6), oldEnd: at('*030101*', 7), text: '2' })],
+      ['GS06, the group control number', () => ({ start: at('*0802*1*X*', 6), oldEnd: at('*0802*1*X*', 7), text: '17' })],
+      ['GS08 still names the 837P', () => ({ start: at('X*005010X222~', 12), oldEnd: at('X*005010X222~', 12), text: 'A1' })],
+      ['ST02, the transaction control number', () => ({ start: at('ST*837*0021', 7), oldEnd: at('ST*837*0021', 11), text: '0022' })],
+      ['SE01, the segment count', () => ({ start: at('SE*42*', 3), oldEnd: at('SE*42*', 5), text: '120' })],
+      ['an HL\'s parent', () => ({ start: at('HL*4*2*', 5), oldEnd: at('HL*4*2*', 6), text: '1' })],
+    ];
+    for (const [label, edit] of envelope) {
+      const before = [...s.occurrences];
+      assert.equal(s.edit(edit()), 'rows', label);
+      assert.ok(s.occurrences.length === before.length && s.occurrences.every((o, i) => o === before[i]), `${label}: nothing read again`);
+      assertSameAsFull(s, label, 'claims.837p');
+    }
     const edits: [string, () => TextEdit][] = [
       ['a line break without a terminator', () => ({ start: at('SV1*HC:87070', 9), oldEnd: at('SV1*HC:87070', 9), text: '\n' })],
       ['SV1 made SV2 (in the next claim)', () => ({ start: at('SV1*HC:87070', 2), oldEnd: at('SV1*HC:87070', 3), text: '2' })],
-      ['ISA16', () => ({ start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' })],
-      ['ST03', () => ({ start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' })],
-      ['an HL', () => ({ start: at('HL*4*2*', 3), oldEnd: at('HL*4*2*', 4), text: '9' })],
+      ['ISA16, the component separator', () => ({ start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' })],
+      ['ST03 made the 837I', () => ({ start: at('ST*837*0022*005010X222', 21), oldEnd: at('ST*837*0022*005010X222', 22), text: '3' })],
+      ['ST written over', () => ({ start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' })],
+      ['an SE typed inside an HL (a terminator)', () => ({ start: at('HL*5*2*', 3), oldEnd: at('HL*5*2*', 3), text: '~SE*1*0022~HL*' })],
     ];
     for (const [label, edit] of edits) {
       assert.equal(s.edit(edit()), 'full', label);

@@ -76,7 +76,7 @@ describe('checking while editing an X12 file written on one line', () => {
     assert.ok(moved.slice(1).every((d) => d === 3), 'every later code moved three characters along the line');
   });
 
-  it('segments typed, split, joined or renamed inside a claim (a CLM too) re-read its claims; an edit of ISA, GS, ST, SE or HL, or one typed, is a full check; a name is nothing to read', function () {
+  it('segments typed, split, joined or renamed inside a claim (a CLM too) re-read its claims; a control number or a count in ISA, GS, ST, SE or HL is nothing to read; new separators, a new transaction, or an ISA, GS, ST, SE or HL typed is a full check; a name is nothing to read', function () {
     const text = oneLine(claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3));
     const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
     const at = (needle: string, offset = 0) => s.text.indexOf(needle) + offset;
@@ -94,13 +94,26 @@ describe('checking while editing an X12 file written on one line', () => {
       assert.equal(s.edit(edit()), 'rows', label);
       assertSameAsFull(s, label, 'claims.837p');
     }
+    const envelope: [string, () => TextEdit][] = [
+      ['ISA13, the interchange control number', () => ({ start: at('*000000905*', 1), oldEnd: at('*000000905*', 10), text: '000000906' })],
+      ['GS08 still names the 837P', () => ({ start: at('X*005010X222~', 12), oldEnd: at('X*005010X222~', 12), text: 'A1' })],
+      ['ST02, the transaction control number', () => ({ start: at('ST*837*0021', 7), oldEnd: at('ST*837*0021', 11), text: '0022' })],
+      ['an HL\'s parent', () => ({ start: at('HL*4*2*', 5), oldEnd: at('HL*4*2*', 6), text: '1' })],
+      ['SE01, the segment count', () => ({ start: at('SE*', 3), oldEnd: at('SE*', 4), text: '9' })],
+    ];
+    for (const [label, edit] of envelope) {
+      const before = [...s.occurrences];
+      assert.equal(s.edit(edit()), 'rows', label);
+      assert.ok(s.occurrences.length === before.length && s.occurrences.every((o, i) => o === before[i]), `${label}: nothing read again`);
+      assertSameAsFull(s, label, 'claims.837p');
+    }
     const edits: [string, () => TextEdit][] = [
       ['an HL typed inside a claim', () => ({ start: at('LX*2~'), oldEnd: at('LX*2~'), text: 'HL*99*2*22*0~' })],
       ['an SE typed inside a claim', () => ({ start: at('LX*3~'), oldEnd: at('LX*3~'), text: 'SE*9*0021~' })],
-      ['ISA16', () => ({ start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' })],
-      ['ST03', () => ({ start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' })],
-      ['an HL', () => ({ start: at('HL*4*2*', 3), oldEnd: at('HL*4*2*', 4), text: '9' })],
-      ['SE01', () => ({ start: at('SE*', 3), oldEnd: at('SE*', 4), text: '9' })],
+      ['ISA16, the component separator', () => ({ start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' })],
+      ['ST03 made the 837I', () => ({ start: at('ST*837*0022*005010X222', 21), oldEnd: at('ST*837*0022*005010X222', 22), text: '3' })],
+      ['ST written over', () => ({ start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' })],
+      ['an HL id written over', () => ({ start: at('HL*5*2*'), oldEnd: at('HL*5*2*') + 2, text: 'HL' })],
     ];
     for (const [label, edit] of edits) {
       assert.equal(s.edit(edit()), 'full', label);

@@ -48,6 +48,21 @@ export interface X12Start {
   kind: X12Kind;
 }
 
+/** The elements of GS and ST that name the implementation (`005010X222A1`). */
+export const GS_VERSION = 8;
+export const ST_VERSION = 3;
+
+/**
+ * The transaction a GS08 or ST03 version names (`005010X222A1`: 837P), or '' when it names none
+ * the reader knows (the one in force then stays).
+ */
+export function transactionOf(version: string): X12Kind {
+  if (version.includes('X222')) return 'P';
+  if (version.includes('X223')) return 'I';
+  if (version.includes('X224')) return 'D';
+  return '';
+}
+
 /** Reads the separators from ISA, or the defaults when the file starts at GS or ST. */
 export function x12Separators(text: string, isaStart: number): Separators {
   if (text.startsWith('ISA', isaStart)) {
@@ -179,11 +194,9 @@ export class X12Reader implements DocumentReader {
       switch (id) {
         case Segment.GS:
         case Segment.ST: {
-          const k = id === Segment.GS ? 8 : 3;
-          const v = k < count ? text.slice(starts[k], ends[k]) : '';
-          if (v.includes('X222')) kind = 'P';
-          else if (v.includes('X223')) kind = 'I';
-          else if (v.includes('X224')) kind = 'D';
+          const k = id === Segment.GS ? GS_VERSION : ST_VERSION;
+          const named = transactionOf(k < count ? text.slice(starts[k], ends[k]) : '');
+          if (named) kind = named;
           break;
         }
         case Segment.CLM: {
