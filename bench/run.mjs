@@ -402,6 +402,17 @@ function tableRows(r) {
       }
     }
   }
+  const ve = r.sections.check?.envelopeEdit;
+  if (ve) {
+    const ratio = ve.sameLines.p50 / ve.fullCheckMs;
+    add({
+      figure: `Incremental: a control number or a count typed in the 837P's envelope (ISA13, SE01; a full check until session 12)${ve.agreesWithFullCheck ? '' : ' (DISAGREES with a full check)'}`,
+      value: `${fmtMs(ve.sameLines.p50)} p50`, spread: `p99 ${fmtMs(ve.sameLines.p99)}`,
+      baseline: `full check ${fmtMs(ve.fullCheckMs)}`,
+      ratio: `${(ratio * 100).toPrecision(2)}%`, ratioValue: ratio,
+      target: '', verdict: ve.agreesWithFullCheck ? '' : 'DISAGREES',
+    });
+  }
   const ce = r.sections.check?.claimRowEdit;
   const ee = r.sections.check?.entryEdit;
   const oe = r.sections.check?.oneLineEdit;
