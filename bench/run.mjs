@@ -356,9 +356,11 @@ function tableRows(r) {
       });
       if (i.walk) {
         add({
-          figure: `  same, against the JSON walk alone (core/recognize/json/walk.ts with no recognizer, and its line index)`,
+          figure: kind === 'fhir'
+            ? `  same, against the JSON walk alone (core/recognize/json/walk.ts with no recognizer, and its line index)`
+            : `  same, against the segment walk alone (past each segment's indentation, its id, indexOf to its terminator; and the line index)`,
           value: '', spread: '',
-          baseline: `JSON walk ${fmtMs(i.walk.median)} = ${fmtRatio(i.walk.median / i.floor.median)} floor`,
+          baseline: `${kind === 'fhir' ? 'JSON' : 'segment'} walk ${fmtMs(i.walk.median)} = ${fmtRatio(i.walk.median / i.floor.median)} floor`,
           ratio: fmtRatio(i.check.median / i.walk.median), ratioValue: i.check.median / i.walk.median,
           target: '', verdict: '',
         });
