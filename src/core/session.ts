@@ -329,18 +329,24 @@ export class CheckSession {
    */
   private claimSpanEdit(edit: TextEdit, span: ClaimSpan, layout: X12Layout): boolean {
     const { added, invalid } = span.copy ? this.readX12(span.copy, span.from) : { added: [], invalid: [] };
-    // Where the span is before the edit; no line is added or removed, so only what follows it on
-    // the edited line moves (by the characters the edit added).
-    const lines = this.lines;
-    const first = lines.lineAt(span.start);
-    const startCharacter = span.start - lines.lineStart(first);
-    const endLine = lines.lineAt(span.endBefore);
-    const after: After = {
-      line: endLine, character: span.endBefore - lines.lineStart(endLine), lineDelta: 0,
-      characterDelta: endLine === lines.lineAt(edit.oldEnd) ? span.delta : 0,
-    };
+    // Where the span is before the edit and where its end is after it: what follows the span on its
+    // last line moves with that end (along the line, or onto another when line breaks were typed
+    // or removed); the lines after it move by the line breaks added.
+    const old = this.lines;
+    const first = old.lineAt(span.start);
+    const startCharacter = span.start - old.lineStart(first);
+    const endLine = old.lineAt(span.endBefore);
+    const endCharacter = span.endBefore - old.lineStart(endLine);
+    const later = layout.kinds.filter((k) => k.offset >= edit.oldEnd);
     this.applyToText(edit);
+    const newEnd = span.endBefore + span.delta;
+    const newEndLine = this.lines.lineAt(newEnd);
+    const after: After = {
+      line: endLine, character: endCharacter, lineDelta: newEndLine - endLine,
+      characterDelta: newEnd - this.lines.lineStart(newEndLine) - endCharacter,
+    };
     moveKinds(layout, edit);
+    if (after.lineDelta) for (const k of later) k.line += after.lineDelta;
     this.putCopy(this.takeSpan(first, startCharacter, after), added, invalid, first, startCharacter);
     return true;
   }

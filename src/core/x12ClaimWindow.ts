@@ -16,11 +16,12 @@
  *   reader takes from it as it was (a control number, a count, a date; see `readAlike`) changes
  *   nothing it reads (`unread`); any other is a full check.
  * An edit of a line that holds several segments (a file written on one line, as X12 is sent, or
- * one wrapped at a width), or one that types or removes terminators, is answered by offsets instead
- * (`ClaimSpan`): when it writes and removes no line break and touches no structure segment, the
- * segments it touches are read again with their claims (nothing is, when the reader skips them
- * all, or the edit is inside one structure segment and leaves its reading as it was), and what
- * follows on the line moves along it.
+ * one wrapped at a width), one that types or removes terminators, or one that types or removes line
+ * breaks where the lines are not whole segments (a one-line file broken after a terminator), is
+ * answered by offsets instead (`ClaimSpan`): when it touches no structure segment, the segments it
+ * touches are read again with their claims (nothing is, when the reader skips them all, or the
+ * edit is inside one structure segment, or before it, and leaves its reading as it was), and what
+ * follows moves with the span's end, along its line or onto another.
  */
 import type { DocumentText } from './text/editedText';
 import type { LineIndex } from './text/lineIndex';
@@ -83,9 +84,14 @@ export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start:
   const sep = layout.separators;
   // A file whose terminator is the line break: every edit of a line may join or split segments.
   if (sep.segment === 10 || sep.segment === 13) return undefined;
+  // The whole file is read with what its first segment says (that it is X12, its separators): an
+  // edit that changes it is a full check, whatever the segments it touches are.
+  if (!headKept(text, edit, sep)) return undefined;
   const terminator = String.fromCharCode(sep.segment);
   const removed = text.slice(edit.start, edit.oldEnd);
-  if (hasLineBreak(edit.text) || hasLineBreak(removed)) return linesWindow(text, lines, edit, layout, terminator);
+  // Line breaks typed or removed: whole segments on their lines, else by offsets (a file on one
+  // line broken after a terminator, a wrapped file joined).
+  if (hasLineBreak(edit.text) || hasLineBreak(removed)) return linesWindow(text, lines, edit, layout, terminator) ?? claimSpan(text, edit, layout, terminator);
   // Segments split or joined on a line (a terminator typed or removed): by offsets, as on a line of several.
   if (edit.text.includes(terminator) || removed.includes(terminator)) return claimSpan(text, edit, layout, terminator);
   const line = lines.lineAt(edit.start);
@@ -100,7 +106,7 @@ export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start:
   if (role === 'blank' || roleOf(newText, sep, terminator) !== role || idOf(newText, sep) !== id) return undefined;
   // The id itself must stay as it was written (an edit inside it that kept it would be a no-op).
   if (edit.start - lineStart < firstNonSpace(oldText) + id.length) return undefined;
-  if (role === 'structure' || role === 'HL') return readAlike(text, lineStart + firstNonSpace(oldText), oldText, newText, edit, sep) ? 'unread' : undefined;
+  if (role === 'structure' || role === 'HL') return readAlike(text, lineStart + firstNonSpace(oldText), oldText, newText, sep) ? 'unread' : undefined;
   if (role === 'none') return 'unread';
   return claimAround(text, lines, line, line, role === 'CLM', 0, layout, terminator);
 }
@@ -188,14 +194,21 @@ function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; te
   const rolesAfter = touched(edit.text);
   const delta = edit.text.length - (edit.oldEnd - edit.start);
   if (rolesBefore.includes('structure') || rolesAfter.includes('structure')) {
-    // One structure segment edited after its id (no terminator typed or removed): nothing to read
-    // again when the reader takes from it what it took before.
+    // One structure segment (no terminator typed or removed), with spaces or line breaks typed or
+    // removed before it, or edited after its id: nothing to read again when the reader takes from
+    // it what it took before.
     if (rolesBefore.length !== 1 || rolesAfter.length !== 1 || rolesBefore[0] !== 'structure' || rolesAfter[0] !== 'structure') return undefined;
     const segmentBefore = `${before.slice(s)}${removed}${after.slice(0, t + 1)}`;
     const segmentAfter = `${before.slice(s)}${edit.text}${after.slice(0, t + 1)}`;
-    const id = idOf(segmentBefore, sep);
-    if (idOf(segmentAfter, sep) !== id || edit.start < base + s + id.length) return undefined;
-    if (!readAlike(text, base + s, segmentBefore, segmentAfter, edit, sep)) return undefined;
+    const lead = leadingSpace(segmentBefore);
+    const bodyBefore = segmentBefore.slice(lead);
+    const bodyAfter = segmentAfter.slice(leadingSpace(segmentAfter));
+    const start = base + s + lead;
+    const id = idOf(bodyBefore, sep);
+    const readsAsBefore = bodyBefore === bodyAfter
+      ? start !== firstSegmentStart(text) // the file's first segment tells it is X12 (`detectKind`)
+      : idOf(bodyAfter, sep) === id && edit.start >= start + id.length && readAlike(text, start, bodyBefore, bodyAfter, sep);
+    if (!readsAsBefore) return undefined;
     return { start: base + s, endBefore: edit.oldEnd + t + 1, copy: '', delta, from: { separators: sep, kind: '' } };
   }
   if (rolesBefore.every((r) => r === 'none') && rolesAfter.every((r) => r === 'none')) {
@@ -255,11 +268,12 @@ function transactionOver(kinds: readonly KindChange[], at: (k: KindChange) => nu
 /**
  * Whether an edit of a structure segment after its id, `before` becoming `after` (each the whole
  * segment, spaces before it allowed), leaves what the reader takes from it as it was: HL and SE
- * give it only their id; GS and ST the transaction their version names; the ISA the file starts
- * with its separators (a later one is skipped). The segment the file starts with also tells the
- * file is X12 (`detectKind`): when it is not an ISA, any edit of it is a full check.
+ * give it only their id; GS and ST the transaction their version names; an ISA the separators,
+ * which `headKept` has compared already for the file's first segment (a later ISA is skipped).
+ * The segment the file starts with also tells the file is X12 (`detectKind`): when it is not an
+ * ISA, any edit of it is a full check.
  */
-function readAlike(text: DocumentText, start: number, before: string, after: string, edit: { start: number; oldEnd: number; text: string }, sep: Separators): boolean {
+function readAlike(text: DocumentText, start: number, before: string, after: string, sep: Separators): boolean {
   const id = idOf(before, sep);
   const first = start === firstSegmentStart(text);
   switch (id) {
@@ -271,27 +285,46 @@ function readAlike(text: DocumentText, start: number, before: string, after: str
       const k = id === 'GS' ? GS_VERSION : ST_VERSION;
       return !first && transactionOf(elementOf(before, k, sep)) === transactionOf(elementOf(after, k, sep));
     }
-    case 'ISA': {
-      if (!first) return true;
-      // What `x12Separators` reads: at most 202 characters from the ISA, before and after the edit.
-      const was = text.slice(start, start + ISA_READ);
-      const is = `${text.slice(start, edit.start)}${edit.text}${text.slice(edit.oldEnd, edit.oldEnd + ISA_READ)}`.slice(0, ISA_READ);
-      const a = x12Separators(was, 0);
-      const b = x12Separators(is, 0);
-      return a.element === b.element && a.component === b.component && a.segment === b.segment;
-    }
+    case 'ISA':
+      return true; // a later ISA is skipped; the first one's separators: see `headKept`
     default:
       return false;
   }
 }
 
+/** How many spaces and line breaks a segment's text starts with. */
+function leadingSpace(segment: string): number {
+  let i = 0;
+  while (i < segment.length && isSpaceOrBreak(segment.charCodeAt(i))) i++;
+  return i;
+}
+
 /** Characters from an ISA's start that `x12Separators` may read (200, then the component separator and the terminator). */
 const ISA_READ = 202;
+/** How far `detectKind` looks for the first segment. */
+const HEAD_SPACE = 4096;
 
 /** Where the file's first segment starts (past spaces, line breaks and a BOM), or -1 past the first 4,096 characters. */
-function firstSegmentStart(text: DocumentText): number {
-  for (let i = 0; i < text.length && i < 4096; i++) if (!isSpaceOrBreak(text.charCodeAt(i))) return i;
+function firstSegmentStart(text: DocumentText | string): number {
+  for (let i = 0; i < text.length && i < HEAD_SPACE; i++) if (!isSpaceOrBreak(text.charCodeAt(i))) return i;
   return -1;
+}
+
+/**
+ * Whether the file still starts as it did after `edit`: the same four characters at its first
+ * segment (what `detectKind` reads), and the separators the session reads with (`x12Separators`
+ * from there: an ISA whose sixteenth element separator moved has others, whatever segments the old
+ * terminator makes of it).
+ */
+function headKept(text: DocumentText, edit: { start: number; oldEnd: number; text: string }, sep: Separators): boolean {
+  const first = firstSegmentStart(text);
+  if (first < 0) return false;
+  if (edit.start >= first + ISA_READ) return true;
+  const head = `${text.slice(0, edit.start)}${edit.text}${text.slice(edit.oldEnd, edit.oldEnd + HEAD_SPACE + ISA_READ)}`;
+  const now = firstSegmentStart(head);
+  if (now < 0 || head.slice(now, now + 4) !== text.slice(first, first + 4)) return false;
+  const read = x12Separators(head, now);
+  return read.element === sep.element && read.component === sep.component && read.segment === sep.segment;
 }
 
 /** Element `k` of a segment (spaces before it allowed), as the reader splits it; '' when it has none. */

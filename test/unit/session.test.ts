@@ -5,7 +5,7 @@ import { engineOn, sharedFile } from './helpers/engine';
 import { CheckSession, TextEdit } from '../../src/core/session';
 import { assertSameAsFull as sameAsFull, rng } from './helpers/sameAsFull';
 import { decodeText } from '../../src/core/text/decode';
-import { assertClaimRulesSeeBothClaims, claimFile } from './helpers/claimFile';
+import { assertClaimRulesSeeBothClaims, claimFile, oneLine } from './helpers/claimFile';
 
 const engine = engineOn();
 const assertSameAsFull = (session: CheckSession, label: string, fileName = 'x.csv'): void => sameAsFull(engine, session, label, fileName);
@@ -372,7 +372,23 @@ describe('checking while editing an X12 file', () => {
     assert.equal(institutional?.facts.billType, '131');
   });
 
-  it('a segment split without its terminator, a segment id changed, new separators or a new transaction is a full check; a control number, a count or a date in ISA, GS, ST, SE or HL is nothing to read; a terminator typed splits a segment inside its claim', function () {
+  it('an ISA that lost an element separator has the file read with other separators: one typed back anywhere in it is a full check, as a line or on one line', function () {
+    const sample = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 2);
+    for (const [label, text] of [['a segment per line', sample], ['on one line', oneLine(sample)]] as const) {
+      const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
+      const codes = s.occurrences.length;
+      const zz = s.text.indexOf('*ZZ*RECEIVERS');
+      assert.equal(s.edit({ start: zz, oldEnd: zz + 1, text: '' }), 'full', `${label}: ISA07 and ISA08 run together`);
+      assertSameAsFull(s, `${label}: an ISA of 15 elements`, 'claims.837p');
+      assert.ok(s.occurrences.length < codes, `${label}: with the sixteenth separator past the ISA, the file reads otherwise`);
+      const isa13 = s.text.indexOf('*000000905*') + 4;
+      assert.equal(s.edit({ start: isa13, oldEnd: isa13, text: '*' }), 'full', `${label}: an element separator typed in ISA13`);
+      assertSameAsFull(s, `${label}: an ISA of 16 elements again`, 'claims.837p');
+      assert.equal(s.occurrences.length, codes, `${label}: every code read again`);
+    }
+  });
+
+  it('a control number, a count or a date in ISA, GS, ST, SE or HL, or a line break typed in or before one, is nothing to read; a segment id changed, new separators or a new transaction is a full check; a line break or a terminator typed inside a segment re-reads its claim', function () {
     const text = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3);
     const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
     const at = (needle: string, offset = 0) => s.text.indexOf(needle) + offset;
@@ -392,8 +408,23 @@ describe('checking while editing an X12 file', () => {
       assert.ok(s.occurrences.length === before.length && s.occurrences.every((o, i) => o === before[i]), `${label}: nothing read again`);
       assertSameAsFull(s, label, 'claims.837p');
     }
+    const lineBreaks: [string, () => TextEdit][] = [
+      ['a line break typed before an HL', () => ({ start: at('HL*5*2*'), oldEnd: at('HL*5*2*'), text: '\n' })],
+      ['a line break typed inside an HL', () => ({ start: at('HL*5*2*', 5), oldEnd: at('HL*5*2*', 5), text: '\n' })],
+    ];
+    for (const [label, edit] of lineBreaks) {
+      const before = [...s.occurrences];
+      assert.equal(s.edit(edit()), 'rows', label);
+      assert.ok(s.occurrences.length === before.length && s.occurrences.every((o, i) => o === before[i]), `${label}: nothing read again`);
+      assertSameAsFull(s, label, 'claims.837p');
+    }
+    // A line break inside an SV1 without a terminator: the segment runs over two lines, its claim is read again.
+    const split = at('SV1*HC:87070', 9);
+    assert.equal(s.edit({ start: split, oldEnd: split, text: '\n' }), 'rows', 'a line break without a terminator');
+    assertSameAsFull(s, 'a line break without a terminator', 'claims.837p');
+    assert.equal(s.edit({ start: split, oldEnd: split + 1, text: '' }), 'rows', 'and taken out again');
+    assertSameAsFull(s, 'the line break taken out again', 'claims.837p');
     const edits: [string, () => TextEdit][] = [
-      ['a line break without a terminator', () => ({ start: at('SV1*HC:87070', 9), oldEnd: at('SV1*HC:87070', 9), text: '\n' })],
       ['SV1 made SV2 (in the next claim)', () => ({ start: at('SV1*HC:87070', 2), oldEnd: at('SV1*HC:87070', 3), text: '2' })],
       ['ISA16, the component separator', () => ({ start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' })],
       ['ST03 made the 837I', () => ({ start: at('ST*837*0022*005010X222', 21), oldEnd: at('ST*837*0022*005010X222', 22), text: '3' })],

@@ -18,8 +18,9 @@ const assertSameAsFull = (session: CheckSession, label: string, fileName: string
 const wrapped = (text: string, width: number): string => oneLine(text).match(new RegExp(`.{1,${width}}`, 'g'))!.join('\n');
 
 // Typed over a span inside a segment's elements: codes, modifiers, places of service, dates, units,
-// names, an element or a component added; a terminator (a segment split: a full check).
-const SNIPPETS = ['99213', '64866', 'J1100', '11045', '648666', '25', 'RT', 'ZZ', '59', '11', '21', '20260105', '3', '', 'X', ':', '*', 'HC:99214', '~'];
+// names, an element or a component added; a terminator (a segment split), a line break (a segment
+// run over two lines, or the file broken after a terminator).
+const SNIPPETS = ['99213', '64866', 'J1100', '11045', '648666', '25', 'RT', 'ZZ', '59', '11', '21', '20260105', '3', '', 'X', ':', '*', 'HC:99214', '~', '\n', '~\n  ', '\r\n'];
 
 /** `count` random edits inside the segments of `text`, each compared with a full check; returns how many re-read only a claim or nothing. */
 function randomEdits(name: string, text: string, fileName: string, seed: number, count: number): number {
@@ -76,7 +77,7 @@ describe('checking while editing an X12 file written on one line', () => {
     assert.ok(moved.slice(1).every((d) => d === 3), 'every later code moved three characters along the line');
   });
 
-  it('segments typed, split, joined or renamed inside a claim (a CLM too) re-read its claims; a control number or a count in ISA, GS, ST, SE or HL is nothing to read; new separators, a new transaction, or an ISA, GS, ST, SE or HL typed is a full check; a name is nothing to read', function () {
+  it('segments typed, split, joined or renamed inside a claim (a CLM too) re-read its claims; a control number or a count in ISA, GS, ST, SE or HL is nothing to read; new separators, a new transaction, or an ISA, GS, ST, SE or HL typed is a full check; line breaks typed after terminators or inside a segment, and taken out, re-read what they touch; a name is nothing to read', function () {
     const text = oneLine(claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3));
     const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
     const at = (needle: string, offset = 0) => s.text.indexOf(needle) + offset;
@@ -112,11 +113,28 @@ describe('checking while editing an X12 file written on one line', () => {
       ['an SE typed inside a claim', () => ({ start: at('LX*3~'), oldEnd: at('LX*3~'), text: 'SE*9*0021~' })],
       ['ISA16, the component separator', () => ({ start: at('*:~'), oldEnd: at('*:~') + 2, text: '*>' })],
       ['ST03 made the 837I', () => ({ start: at('ST*837*0022*005010X222', 21), oldEnd: at('ST*837*0022*005010X222', 22), text: '3' })],
-      ['ST written over', () => ({ start: at('ST*837*'), oldEnd: at('ST*837*') + 3, text: 'ST*' })],
-      ['an HL id written over', () => ({ start: at('HL*5*2*'), oldEnd: at('HL*5*2*') + 2, text: 'HL' })],
+      ['ST made SX', () => ({ start: at('ST*837*', 1), oldEnd: at('ST*837*', 2), text: 'X' })],
+      ['an HL made HX', () => ({ start: at('HL*5*2*', 1), oldEnd: at('HL*5*2*', 2), text: 'X' })],
     ];
     for (const [label, edit] of edits) {
       assert.equal(s.edit(edit()), 'full', label);
+      assertSameAsFull(s, label, 'claims.837p');
+    }
+    // The file broken into lines after terminators, as a coder makes it readable, and joined again
+    // (the first claim now holds an HL and an SE typed above: a claim later in the file).
+    const last = (needle: string) => s.text.lastIndexOf(needle);
+    const breaks: [string, () => TextEdit, 'claim' | 'nothing'][] = [
+      ['a line break after the terminator before an HL', () => ({ start: at('HL*3*2*'), oldEnd: at('HL*3*2*'), text: '\n' }), 'nothing'],
+      ['and before an LX of the last claim', () => ({ start: last('LX*2~'), oldEnd: last('LX*2~'), text: '\n    ' }), 'claim'],
+      ['a line break inside an SV1 (the segment runs over two lines)', () => ({ start: at('SV1*HC:99213', 9), oldEnd: at('SV1*HC:99213', 9), text: '\r\n' }), 'claim'],
+      ['the SV1 joined again', () => ({ start: at('SV1*HC:99\r\n', 9), oldEnd: at('SV1*HC:99\r\n', 11), text: '' }), 'claim'],
+      ['the line before the LX joined again', () => ({ start: last('\n    LX*2~'), oldEnd: last('\n    LX*2~') + 5, text: '' }), 'claim'],
+    ];
+    for (const [label, edit, read] of breaks) {
+      const before = [...s.occurrences];
+      assert.equal(s.edit(edit()), 'rows', label);
+      const same = s.occurrences.length === before.length && s.occurrences.every((o, i) => o === before[i]);
+      assert.equal(same, read === 'nothing', `${label}: ${read === 'nothing' ? 'nothing' : 'its claim'} read again`);
       assertSameAsFull(s, label, 'claims.837p');
     }
     const name = at('NM1*QC*1*', 9);
@@ -126,12 +144,32 @@ describe('checking while editing an X12 file written on one line', () => {
     assertSameAsFull(s, 'a name', 'claims.837p');
   });
 
+  const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~';
+  const professional = (c: number) => [`HL*${c}*1*22*0~`, `NM1*IL*1*${'X'.repeat(60)}~`, `CLM*P${c}*100***11:B:1*Y*A*Y*Y~`, 'LX*1~', 'SV1*HC:99213*50*UN*1***1~', 'DTP*472*D8*20260105~'];
+  /** An 837P transaction, then an 837I one, on one line. */
+  const mixed = [isa, 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~', ...professional(1), ...professional(2), 'SE*1*0001~',
+    'ST*837*0002*005010X223A3~', 'HL*1**20*1~', 'CLM*I1*500***13:A:1**A*Y*Y~', 'DTP*434*RD8*20260105-20260106~', 'LX*1~', 'SV2*0360*HC:36415*100*UN*1~', 'SE*1*0002~', 'GE*2*1~', 'IEA*1*000000001~'].join('');
+
+  it('a file on one line made a segment per line, Enter after each terminator: no keystroke is a full check, and its transactions keep their lines', () => {
+    const s = new CheckSession(engine, mixed, { fileName: 'mixed.x12' });
+    // From the last terminator back, so that each is where the text was when it is typed.
+    const terminators: number[] = [];
+    for (let k = mixed.indexOf('~'); k >= 0 && k < mixed.length - 1; k = mixed.indexOf('~', k + 1)) terminators.push(k);
+    for (const k of terminators.slice(1).reverse()) {
+      assert.equal(s.edit({ start: k + 1, oldEnd: k + 1, text: '\n' }), 'rows', `Enter after the terminator at ${k}`);
+      assertSameAsFull(s, `Enter after the terminator at ${k}`, 'mixed.x12');
+    }
+    assert.equal(s.lines.lineCount, terminators.length);
+    // A code typed in the 837P's first claim is now an edit of a line of one segment, bounded by lines:
+    // the 837I transaction after it must be on the line where its ST now is.
+    const code = s.text.indexOf('SV1*HC:99213') + 7;
+    assert.equal(s.edit({ start: code, oldEnd: code + 5, text: '64866' }), 'rows');
+    assertSameAsFull(s, 'a code typed in the 837P', 'mixed.x12');
+    assert.equal(s.occurrences.find((o) => o.code === '64866')?.facts.placeOfService, '11');
+  });
+
   it('a transaction after the edits keeps its kind: the 837I claim after a shortened 837P is still read as institutional', () => {
-    const isa = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*REC            *260105*1200*^*00501*000000001*0*T*:~';
-    const professional = (c: number) => [`HL*${c}*1*22*0~`, `NM1*IL*1*${'X'.repeat(60)}~`, `CLM*P${c}*100***11:B:1*Y*A*Y*Y~`, 'LX*1~', 'SV1*HC:99213*50*UN*1***1~', 'DTP*472*D8*20260105~'];
-    const text = [isa, 'GS*HC*SUB*REC*20260105*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~', ...professional(1), ...professional(2), 'SE*1*0001~',
-      'ST*837*0002*005010X223A3~', 'HL*1**20*1~', 'CLM*I1*500***13:A:1**A*Y*Y~', 'DTP*434*RD8*20260105-20260106~', 'LX*1~', 'SV2*0360*HC:36415*100*UN*1~', 'SE*1*0002~', 'GE*2*1~', 'IEA*1*000000001~'].join('');
-    const s = new CheckSession(engine, text, { fileName: 'mixed.x12' });
+    const s = new CheckSession(engine, mixed, { fileName: 'mixed.x12' });
     for (let i = 0; i < 2; i++) {
       const name = s.text.indexOf('X'.repeat(60));
       assert.equal(s.edit({ start: name, oldEnd: name + 60, text: 'Y' }), 'rows', `name ${i} shortened`);
