@@ -15,6 +15,9 @@
  *   from CLM05-1 + CLM05-3 on 837I; date of service from DTP*472 (line, else claim), else the
  *   start of the statement period DTP*434 on 837I; units from SV1-04 / SV2-05 / SV3-06 / SVC-05;
  *   claim id from CLM01; line number from LX01.
+ * - ISA, GS, ST and SE end the service line and the claim being read (its date and line number
+ *   too), HL the service line: a DTP after them is not the last line's date, and nothing of the
+ *   claim carries over (a check session bounds a claim there too).
  */
 import type { CodeOccurrence, IsoDate, ModifierOccurrence } from '../model';
 import type { LineIndex } from '../text/lineIndex';
@@ -84,9 +87,9 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 const isLineBreak = (c: number): boolean => c === 10 || c === 13;
 
 /** The segments the recognizer reads (element 0, exactly); every other one is skipped to its terminator unsplit. */
-const enum Segment { None, GS, ST, CLM, LX, DTP, SV1, SV2, SV3, SVC, SE, HL }
+const enum Segment { None, GS, ST, CLM, LX, DTP, SV1, SV2, SV3, SVC, SE, HL, ISA }
 /** How many elements of each segment are read (0 to the highest element used); the rest is not split. */
-const ELEMENTS_READ: readonly number[] = [0, 9, 4, 6, 2, 4, 6, 6, 7, 6, 1, 1];
+const ELEMENTS_READ: readonly number[] = [0, 9, 4, 6, 2, 4, 6, 6, 7, 6, 1, 1, 1];
 /** Modifier slots end at component 7; components past it are never read. */
 const COMPONENTS_READ = 7;
 
@@ -192,8 +195,16 @@ export class X12Reader implements DocumentReader {
         i++;
       }
       switch (id) {
+        case Segment.ISA:
         case Segment.GS:
         case Segment.ST: {
+          // An interchange, a group or a transaction starts: no service line or claim runs on into
+          // it (a DTP after it is not the last line's date), as the check session bounds claims.
+          line.end();
+          claim = NO_CLAIM;
+          claimDate = undefined;
+          lineNumber = undefined;
+          if (id === Segment.ISA) break;
           const k = id === Segment.GS ? GS_VERSION : ST_VERSION;
           const named = transactionOf(k < count ? text.slice(starts[k], ends[k]) : '');
           if (named) kind = named;
@@ -260,7 +271,12 @@ export class X12Reader implements DocumentReader {
         case Segment.SE:
         case Segment.HL:
           line.end();
-          if (id === Segment.SE) claim = NO_CLAIM;
+          if (id === Segment.SE) {
+            // The claim ends with its transaction: its date and line numbers too.
+            claim = NO_CLAIM;
+            claimDate = undefined;
+            lineNumber = undefined;
+          }
           break;
         default:
           break;
@@ -356,6 +372,7 @@ function segmentAt(text: string, i: number, elementSep: number, segmentSep: numb
   const c2 = text.charCodeAt(i + 2);
   if (c0 === 83 && c1 === 86) return c2 === 49 ? Segment.SV1 : c2 === 50 ? Segment.SV2 : c2 === 51 ? Segment.SV3 : c2 === 67 ? Segment.SVC : Segment.None; // SV1 SV2 SV3 SVC
   if (c0 === 68) return c1 === 84 && c2 === 80 ? Segment.DTP : Segment.None; // DTP
+  if (c0 === 73) return c1 === 83 && c2 === 65 ? Segment.ISA : Segment.None; // ISA
   if (c0 === 67) return c1 === 76 && c2 === 77 ? Segment.CLM : Segment.None; // CLM
   return Segment.None;
 }
@@ -370,7 +387,7 @@ export function segmentRole(text: string, i: number, sep: Separators): 'none' | 
   if (text.startsWith('ISA', i)) return 'structure'; // the separators
   switch (segmentAt(text, i, sep.element, sep.segment)) {
     case Segment.None: return 'none';
-    case Segment.GS: case Segment.ST: case Segment.SE: case Segment.HL: return 'structure';
+    case Segment.ISA: case Segment.GS: case Segment.ST: case Segment.SE: case Segment.HL: return 'structure';
     default: return 'claim';
   }
 }

@@ -34,6 +34,26 @@ describe('X12 837 recognizer: codes only from service-line composites', () => {
     assert.deepEqual(found[1].facts.placeOfServiceRange, { startLine: 4, startCharacter: 31, endLine: 4, endCharacter: 33 }, 'CLM05-1');
   });
 
+  it('a service line ends at an ISA, GS, ST or SE written inside its claim: the DTP after them is not its date, and the lines after them belong to no claim', () => {
+    for (const [label, structure] of [['GS', 'GS*HC*A*B*20061003*1200*2*X*005010X222~'], ['ST', 'ST*837*0022*005010X222~'], ['ISA', ISA], ['SE', 'SE*9*0021~']] as const) {
+      const text = [ISA, 'GS*HC*S*R*19991231*0802*1*X*005010X222~', 'ST*837*0021*005010X222~', 'CLM*26463774*100***11:B:1*Y*A*Y*I~',
+        'LX*1~', 'SV1*HC:99213*40*UN*1***1~', structure, 'DTP*472*D8*20061003~', 'LX*2~', 'SV1*HC:87070*15*UN*1***1~', 'SE*9*0021~'].join('\n');
+      const [first, second] = occurrences(text);
+      assert.deepEqual(factsOf(first), { claimId: '26463774', placeOfService: '11', lineNumber: 1, units: 1 }, `${label}: the 99213 line has no date`);
+      assert.deepEqual(factsOf(second), { lineNumber: 2, units: 1, dateOfService: '2006-10-03' }, `${label}: the 87070 line after it belongs to no claim (the DTP, read as a claim's, dates it)`);
+    }
+  });
+
+  it('nothing of a claim carries past an ISA, GS, ST or SE: not its date, not its line numbers', () => {
+    for (const [label, structure] of [['GS', 'GS*HC*A*B*20061003*1200*2*X*005010X222~'], ['ST', 'ST*837*0022*005010X222~'], ['ISA', ISA], ['SE', 'SE*9*0021~']] as const) {
+      const text = [ISA, 'GS*HC*S*R*19991231*0802*1*X*005010X222~', 'ST*837*0021*005010X222~', 'CLM*26463774*100***11:B:1*Y*A*Y*I~', 'DTP*472*D8*20061003~',
+        'LX*1~', 'SV1*HC:99213*40*UN*1***1~', structure, 'SV1*HC:87070*15*UN*1***1~'].join('\n');
+      const [first, second] = occurrences(text);
+      assert.deepEqual(factsOf(first), { claimId: '26463774', placeOfService: '11', dateOfService: '2006-10-03', lineNumber: 1, units: 1 }, `${label}: the claim's line`);
+      assert.deepEqual(factsOf(second), { units: 1 }, `${label}: the line after it`);
+    }
+  });
+
   it('reads SV2 with a ">" component separator even when ISA16 says ":"; bill type from CLM05 (837I)', () => {
     const text = [
       ISA,
