@@ -106,6 +106,8 @@ export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start:
   if (role === 'blank' || roleOf(newText, sep, terminator) !== role || idOf(newText, sep) !== id) return undefined;
   // The id itself must stay as it was written (an edit inside it that kept it would be a no-op).
   if (edit.start - lineStart < firstNonSpace(oldText) + id.length) return undefined;
+  // A line that reads as a whole segment continues one above it when that lost its terminator.
+  if (!startsSegment(text, lines, line, sep)) return undefined;
   if (role === 'structure' || role === 'HL') return readAlike(text, lineStart + firstNonSpace(oldText), oldText, newText, sep) ? 'unread' : undefined;
   if (role === 'none') return 'unread';
   return claimAround(text, lines, line, line, role === 'CLM', 0, layout, terminator);
@@ -154,6 +156,7 @@ function claimAround(text: DocumentText, lines: LineIndex, firstLine: number, la
       first--;
     }
   }
+  if (!startsSegment(text, lines, first, sep)) return undefined;
   let last = lastLine;
   while (last + 1 < lines.lineCount) {
     const r = roleAt(last + 1);
@@ -165,6 +168,22 @@ function claimAround(text: DocumentText, lines: LineIndex, firstLine: number, la
   const kind = transactionOver(layout.kinds, (k) => k.line, first, last);
   if (kind === '') return undefined;
   return { first, last: last + lineDelta, lastBefore: last, lineDelta, start: { separators: sep, kind } };
+}
+
+/**
+ * Whether line `n` starts a segment for the reader: the last line above it that is not blank ends
+ * with a terminator (a segment that lost its terminator runs on into the lines below it, whatever
+ * they look like alone), or there is none.
+ */
+function startsSegment(text: DocumentText, lines: LineIndex, n: number, sep: Separators): boolean {
+  for (let k = n - 1; k >= 0; k--) {
+    if (n - k > MAX_CLAIM_LINES) return false;
+    const line = text.slice(lines.lineStart(k), lines.lineEnd(k));
+    let end = line.length;
+    while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
+    if (end > 0) return line.charCodeAt(end - 1) === sep.segment;
+  }
+  return true;
 }
 
 /**
@@ -269,7 +288,7 @@ function transactionOver(kinds: readonly KindChange[], at: (k: KindChange) => nu
  * Whether an edit of a structure segment after its id, `before` becoming `after` (each the whole
  * segment, spaces before it allowed), leaves what the reader takes from it as it was: HL and SE
  * give it only their id; GS and ST the transaction their version names; an ISA the separators,
- * which `headKept` has compared already for the file's first segment (a later ISA is skipped).
+ * which `headKept` has compared already for the file's first segment (a later one only its id).
  * The segment the file starts with also tells the file is X12 (`detectKind`): when it is not an
  * ISA, any edit of it is a full check.
  */
@@ -286,7 +305,7 @@ function readAlike(text: DocumentText, start: number, before: string, after: str
       return !first && transactionOf(elementOf(before, k, sep)) === transactionOf(elementOf(after, k, sep));
     }
     case 'ISA':
-      return true; // a later ISA is skipped; the first one's separators: see `headKept`
+      return true; // a later ISA gives the reader only its id; the first one's separators: see `headKept`
     default:
       return false;
   }

@@ -372,6 +372,20 @@ describe('checking while editing an X12 file', () => {
     assert.equal(institutional?.facts.billType, '131');
   });
 
+  it('a segment that lost its terminator runs on into the lines below it: they are read as part of it, not as the segments they look like alone', function () {
+    const text = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 3);
+    const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
+    // The DMG above the second claim's CLM loses its terminator: that CLM is now part of the DMG,
+    // and the lines below it belong to the first claim.
+    const dmg = s.text.lastIndexOf('DMG*D8*19730501*M~', s.text.indexOf('CLM*26463775'));
+    s.edit({ start: dmg + 17, oldEnd: dmg + 18, text: '' });
+    assertSameAsFull(s, 'a DMG without its terminator', 'claims.837p');
+    const date = s.text.indexOf('DTP*472*D8*2006', s.text.indexOf('CLM*26463775')) + 11;
+    s.edit({ start: date, oldEnd: date + 4, text: '2005' });
+    assertSameAsFull(s, 'a date edited in a claim line below the CLM that is part of the DMG', 'claims.837p');
+    assert.equal(s.occurrences.find((o) => o.facts.dateOfService?.startsWith('2005'))?.facts.claimId, '26463774');
+  });
+
   it('an ISA that lost an element separator has the file read with other separators: one typed back anywhere in it is a full check, as a line or on one line', function () {
     const sample = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 2);
     for (const [label, text] of [['a segment per line', sample], ['on one line', oneLine(sample)]] as const) {
