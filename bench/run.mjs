@@ -415,6 +415,17 @@ function tableRows(r) {
       target: '', verdict: ve.agreesWithFullCheck ? '' : 'DISAGREES',
     });
   }
+  const le = r.sections.check?.lineBreakEdit;
+  if (le) {
+    const ratio = le.sameLines.p50 / le.fullCheckMs;
+    add({
+      figure: `Incremental: Enter typed after a terminator in the middle of the 837P written on one line (${fmtMB(le.bytes)}), and taken out (a full check until session 12)${le.agreesWithFullCheck ? '' : ' (DISAGREES with a full check)'}`,
+      value: `${fmtMs(le.sameLines.p50)} p50`, spread: `p99 ${fmtMs(le.sameLines.p99)}`,
+      baseline: `full check ${fmtMs(le.fullCheckMs)}`,
+      ratio: `${(ratio * 100).toPrecision(2)}%`, ratioValue: ratio,
+      target: '', verdict: le.agreesWithFullCheck ? '' : 'DISAGREES',
+    });
+  }
   const ce = r.sections.check?.claimRowEdit;
   const ee = r.sections.check?.entryEdit;
   const oe = r.sections.check?.oneLineEdit;

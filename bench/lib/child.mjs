@@ -234,6 +234,7 @@ async function sectionCheck() {
   // middle claim and taken out again, so every later code moves along the line.
   if (options.incremental !== false && (options.kinds ?? ['x12']).includes('x12')) {
     out.oneLineEdit = editInClaim(m, engine, INPUTS.x12, FILE_NAMES.x12, options.incrementalIterations ?? 300, { oneLine: true });
+    out.lineBreakEdit = lineBreakEdit(m, engine, Math.min(100, options.incrementalIterations ?? 300));
   }
   return out;
 }
@@ -450,6 +451,44 @@ function envelopeEdit(m, engine, text, fullCheckMs, iterations) {
   const edit = latency(samples);
   log(`claims.837p envelope edit (ISA13, SE01): p50 ${edit.p50.toFixed(3)} ms; full check ${fullCheckMs.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
   return { edits: ['ISA13', 'SE01'], agreesWithFullCheck: agree.every(Boolean), sameLines: edit, fullCheckMs };
+}
+
+/**
+ * Enter typed after a terminator in the middle of the 837P written on one line, as a coder breaks
+ * it up to read it, and taken out again (since session 12; a full check until then): the claim
+ * after it is read again and everything after it moves to the new line and back.
+ */
+function lineBreakEdit(m, engine, iterations) {
+  const text = oneLineX12(fs.readFileSync(INPUTS.x12, 'utf8'));
+  const full = [];
+  for (let r = 0; r < 7; r++) {
+    const t = now();
+    let result = engine.check(text, { fileName: FILE_NAMES.x12 });
+    minorGc();
+    if (r >= 2) full.push(now() - t);
+    result = undefined;
+  }
+  gc();
+  const session = new m.CheckSession(engine, text, { fileName: FILE_NAMES.x12 });
+  const at = text.indexOf('~', text.indexOf('CLM*', text.length >> 1)) + 1;
+  const edits = [{ start: at, oldEnd: at, text: '\n' }, { start: at, oldEnd: at + 1, text: '' }];
+  const agree = [];
+  for (const e of edits) {
+    const outcome = session.edit(e);
+    agree.push(outcome === 'rows' && resultKey(session) === resultKey(engine.check(session.text, { fileName: FILE_NAMES.x12 })));
+  }
+  const samples = [];
+  for (let i = 0; i < 2 + iterations; i++) {
+    for (const e of edits) {
+      const t = now();
+      if (!session.tryRowEdit(e)) throw new Error('the bench line break was a full check');
+      if (i >= 2) samples.push(now() - t);
+    }
+  }
+  const edit = latency(samples);
+  const fullCheckMs = summarize(full).median;
+  log(`claims.837p on one line, Enter after a terminator and back: p50 ${edit.p50.toFixed(3)} ms; full check ${fullCheckMs.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
+  return { bytes: text.length, agreesWithFullCheck: agree.every(Boolean), sameLines: edit, fullCheckMs };
 }
 
 // ---------------------------------------------------------------------------------------------
