@@ -125,6 +125,8 @@ function linesWindow(text: DocumentText, lines: LineIndex, edit: { start: number
   // Lines pasted above a line, or whole lines deleted: the line the edit ends at the start of
   // keeps its text, and stays out (it may be the next claim's HL or CLM).
   if (edit.oldEnd === lines.lineStart(lastLine) && (edit.text === '' ? edit.start === lines.lineStart(firstLine) : endsWithBreak(edit.text))) lastLine--;
+  // A line longer than any one segment holds several (a file on one line): not read line by line.
+  for (let n = firstLine; n <= lastLine; n++) if (lines.lineEnd(n) - lines.lineStart(n) > MAX_SEGMENT_LINE) return undefined;
   // Whole lines with their line breaks (none after the last line of the file).
   const from = lines.lineStart(firstLine);
   const to = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
