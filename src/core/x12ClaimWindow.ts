@@ -83,7 +83,9 @@ type LineRole = 'blank' | 'none' | 'claim' | 'structure' | 'HL' | 'CLM' | 'other
 export function claimWindow(text: DocumentText, lines: LineIndex, edit: { start: number; oldEnd: number; text: string }, layout: X12Layout): ClaimWindow | ClaimSpan | 'unread' | undefined {
   const sep = layout.separators;
   // A file whose terminator is the line break: every edit of a line may join or split segments.
-  if (sep.segment === 10 || sep.segment === 13) return undefined;
+  // One whose separators are spaces (an ISA that lost its last characters reads them from what
+  // follows it): segments cannot be told from the spaces between them.
+  if (isSpaceOrBreak(sep.segment) || isSpaceOrBreak(sep.element)) return undefined;
   // The whole file is read with what its first segment says (that it is X12, its separators): an
   // edit that changes it is a full check, whatever the segments it touches are.
   if (!headKept(text, edit, sep)) return undefined;
@@ -242,8 +244,10 @@ function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; te
   let clm = s;
   if (rolesBefore[0] !== 'CLM' || rolesAfter[0] !== 'CLM') {
     do {
-      clm = previousSegmentStart(before, clm, base === 0, terminator);
-      if (clm < 0 || segmentRole(before, clm, sep) === 'structure') return undefined;
+      const previous = previousSegmentStart(before, clm, base === 0, terminator);
+      // Each step must go back (it always does unless spaces were terminators: see above).
+      if (previous < 0 || previous >= clm || segmentRole(before, previous, sep) === 'structure') return undefined;
+      clm = previous;
     } while (!isClm(before, clm, sep));
   }
   // On to the next CLM or structure segment (past HL, which ends no claim for the reader).

@@ -386,6 +386,17 @@ describe('checking while editing an X12 file', () => {
     assert.equal(s.occurrences.find((o) => o.facts.dateOfService?.startsWith('2005'))?.facts.claimId, '26463774');
   });
 
+  it('an ISA whose last characters became spaces gives the file spaces for separators: an edit in a claim is a full check, never a loop', function () {
+    const text = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 2);
+    const s = new CheckSession(engine, text, { fileName: 'claims.837p' });
+    const end = s.text.indexOf('*T*:~') + 3;
+    assert.equal(s.edit({ start: end, oldEnd: end + 2, text: '  ' }), 'full', 'ISA16 and the terminator made spaces');
+    assertSameAsFull(s, 'an ISA ending in spaces', 'claims.837p');
+    const units = s.text.lastIndexOf('SV1*HC:99214*35*UN*1') + 19;
+    assert.equal(s.edit({ start: units, oldEnd: units + 1, text: '' }), 'full', 'an edit in a claim');
+    assertSameAsFull(s, 'an edit in a claim of a file with space separators', 'claims.837p');
+  });
+
   it('an ISA that lost an element separator has the file read with other separators: one typed back anywhere in it is a full check, as a line or on one line', function () {
     const sample = claimFile(fs.readFileSync(sharedFile(this, 'samples/real/837p_professional_claim1.txt'), 'utf8'), 2);
     for (const [label, text] of [['a segment per line', sample], ['on one line', oneLine(sample)]] as const) {

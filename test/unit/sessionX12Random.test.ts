@@ -46,11 +46,12 @@ describe('checking while editing an X12 file anywhere, at random', () => {
     for (const [name, text] of Object.entries(all)) for (const seed of [1, 2, 3]) randomEdits(name, text, seed, 120);
   });
 
-  it('and for the seeds that found differences: an element separator typed back in a wrapped ISA, a GS inside a claim before a line\'s date, a claim date past an SE, a CLM line that a DMG without its terminator runs into', function () {
+  it('and for the seeds that found differences: an element separator typed back in a wrapped ISA, a GS inside a claim before a line\'s date, a claim date past an SE, a CLM line that a DMG without its terminator runs into, an ISA ending in spaces (an edit looped forever)', function () {
     const all = files(this);
     randomEdits('wrapped', all.wrapped, 6, 105);
     randomEdits('lines', all.lines, 12, 67);
     randomEdits('lines', all.lines, 25, 118);
     randomEdits('lines', all.lines, 31, 14);
+    randomEdits('lines', all.lines, 68, 20);
   });
 });
