@@ -423,6 +423,28 @@ function incremental(m, engine, text, fullCheckMs, iterations) {
 }
 
 /**
+ * Edits of an 837P session that leave the text as it was when taken in turn: each compared once with
+ * a full check of its result, then 2 + `iterations` rounds of all of them timed (each must stay in
+ * the session: the bench fails otherwise).
+ */
+function editsInSession(engine, session, edits, iterations, what) {
+  const agree = [];
+  for (const e of edits) {
+    const outcome = session.edit(e);
+    agree.push(outcome === 'rows' && resultKey(session) === resultKey(engine.check(session.text, { fileName: FILE_NAMES.x12 })));
+  }
+  const samples = [];
+  for (let i = 0; i < 2 + iterations; i++) {
+    for (const e of edits) {
+      const t = now();
+      if (!session.tryRowEdit(e)) throw new Error(`the bench ${what} was a full check`);
+      if (i >= 2) samples.push(now() - t);
+    }
+  }
+  return { agree, edit: latency(samples) };
+}
+
+/**
  * An edit of the 837P's envelope (since session 12): ISA13, the interchange control number, and
  * SE01, the segment count, typed over and back. Until session 12 each was a full check; now the
  * session finds that the reader takes the same from the segment and reads nothing again.
@@ -435,20 +457,7 @@ function envelopeEdit(m, engine, text, fullCheckMs, iterations) {
     { start: isa13, oldEnd: isa13 + 9, text: '000000906' }, { start: isa13, oldEnd: isa13 + 9, text: text.slice(isa13, isa13 + 9) },
     { start: se, oldEnd: se + 1, text: '9' }, { start: se, oldEnd: se + 1, text: text[se] },
   ];
-  const agree = [];
-  for (const e of edits) {
-    const outcome = session.edit(e);
-    agree.push(outcome === 'rows' && resultKey(session) === resultKey(engine.check(session.text, { fileName: FILE_NAMES.x12 })));
-  }
-  const samples = [];
-  for (let i = 0; i < 2 + iterations; i++) {
-    for (const e of edits) {
-      const t = now();
-      if (!session.tryRowEdit(e)) throw new Error('the bench envelope edit was a full check');
-      if (i >= 2) samples.push(now() - t);
-    }
-  }
-  const edit = latency(samples);
+  const { agree, edit } = editsInSession(engine, session, edits, iterations, 'envelope edit');
   log(`claims.837p envelope edit (ISA13, SE01): p50 ${edit.p50.toFixed(3)} ms; full check ${fullCheckMs.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
   return { edits: ['ISA13', 'SE01'], agreesWithFullCheck: agree.every(Boolean), sameLines: edit, fullCheckMs };
 }
@@ -472,20 +481,7 @@ function lineBreakEdit(m, engine, iterations) {
   const session = new m.CheckSession(engine, text, { fileName: FILE_NAMES.x12 });
   const at = text.indexOf('~', text.indexOf('CLM*', text.length >> 1)) + 1;
   const edits = [{ start: at, oldEnd: at, text: '\n' }, { start: at, oldEnd: at + 1, text: '' }];
-  const agree = [];
-  for (const e of edits) {
-    const outcome = session.edit(e);
-    agree.push(outcome === 'rows' && resultKey(session) === resultKey(engine.check(session.text, { fileName: FILE_NAMES.x12 })));
-  }
-  const samples = [];
-  for (let i = 0; i < 2 + iterations; i++) {
-    for (const e of edits) {
-      const t = now();
-      if (!session.tryRowEdit(e)) throw new Error('the bench line break was a full check');
-      if (i >= 2) samples.push(now() - t);
-    }
-  }
-  const edit = latency(samples);
+  const { agree, edit } = editsInSession(engine, session, edits, iterations, 'line break');
   const fullCheckMs = summarize(full).median;
   log(`claims.837p on one line, Enter after a terminator and back: p50 ${edit.p50.toFixed(3)} ms; full check ${fullCheckMs.toFixed(0)} ms; agrees with a full check: ${agree.join(',')}`);
   return { bytes: text.length, agreesWithFullCheck: agree.every(Boolean), sameLines: edit, fullCheckMs };

@@ -1,7 +1,7 @@
 /** An 837P of many claims built from a real one, for the tests of editing X12 files. */
 import { strict as assert } from 'assert';
 import type { Engine } from '../../../src/core/engine';
-import { CheckSession } from '../../../src/core/session';
+import { CheckSession, TextEdit } from '../../../src/core/session';
 import { assertSameAsFull } from './sameAsFull';
 
 /** An X12 file written on one line, as X12 is sent: every line's indentation and line break gone. */
@@ -34,4 +34,18 @@ export function assertClaimRulesSeeBothClaims(engine: Engine, text: string): Che
   const [f] = s.findings.filter((x) => x.rule === 'inpatient-only-outpatient');
   assert.match(f.message, /nor the 7 other services on this claim and date/, 'its own three other lines of 2006-10-03 and the first claim\'s four');
   return s;
+}
+
+/**
+ * Edits of the envelope of `claimFile`'s text (on its lines or on one) that leave what the reader
+ * takes from it as it was: control numbers and a version kept. `at(needle, offset)` is where the
+ * needle is when the edit is typed.
+ */
+export function envelopeEdits(at: (needle: string, offset?: number) => number): [string, () => TextEdit][] {
+  return [
+    ['ISA13, the interchange control number', () => ({ start: at('*000000905*', 1), oldEnd: at('*000000905*', 10), text: '000000906' })],
+    ['GS08 still names the 837P', () => ({ start: at('X*005010X222~', 12), oldEnd: at('X*005010X222~', 12), text: 'A1' })],
+    ['ST02, the transaction control number', () => ({ start: at('ST*837*0021', 7), oldEnd: at('ST*837*0021', 11), text: '0022' })],
+    ['an HL\'s parent', () => ({ start: at('HL*4*2*', 5), oldEnd: at('HL*4*2*', 6), text: '1' })],
+  ];
 }

@@ -1,7 +1,7 @@
 /** What a check session's tests compare: after any edit, the session's result equals a full check of its text. */
 import { strict as assert } from 'assert';
 import type { Engine } from '../../../src/core/engine';
-import { CheckSession } from '../../../src/core/session';
+import { CheckSession, EditOutcome, TextEdit } from '../../../src/core/session';
 import { occurrenceAt } from '../../../src/core/occurrenceAt';
 import type { CodeOccurrence, Finding } from '../../../src/core/model';
 
@@ -29,4 +29,19 @@ export function assertSameAsFull(engine: Engine, session: CheckSession, label: s
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Applies `edit`: how the session took it, and whether it kept every occurrence object (it read nothing again). */
+export function editKeeping(session: CheckSession, edit: TextEdit): { outcome: EditOutcome; keptAll: boolean } {
+  const before = [...session.occurrences];
+  const outcome = session.edit(edit);
+  return { outcome, keptAll: session.occurrences.length === before.length && session.occurrences.every((o, i) => o === before[i]) };
+}
+
+/** `edit` stays in the session, reads nothing again (every occurrence object kept), and leaves what a full check gives. */
+export function assertReadsNothing(engine: Engine, session: CheckSession, label: string, edit: TextEdit, fileName: string): void {
+  const { outcome, keptAll } = editKeeping(session, edit);
+  assert.equal(outcome, 'rows', label);
+  assert.ok(keptAll, `${label}: nothing read again`);
+  assertSameAsFull(engine, session, label, fileName);
 }
