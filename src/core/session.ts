@@ -13,6 +13,9 @@ import type { CheckOptions, Engine } from './engine';
 import type { Pause } from './rules';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
 import type { CsvContext, DocumentReader } from './recognize';
+import { HEADER_SEARCH_ROWS, SAMPLE_ROWS } from './recognize/csv/recognize';
+import { SNIFF_ROWS } from './recognize/csv/tokenize';
+import { DELIMITED_ROWS } from './recognize/detect';
 import { LineIndex } from './text/lineIndex';
 import { byStart, firstStartingAfter, inDocumentOrder } from './text/byStart';
 import { LoneCodeOccurrence, LoneModifier } from './recognize/loneCode';
@@ -254,7 +257,7 @@ export class CheckSession {
   tryRowEdit(edit: TextEdit): boolean {
     if (this.kind === 'x12') return this.tryClaimEdit(edit);
     if (this.kind === 'json') return this.tryElementEdit(edit);
-    if (!this.rowsOnly(this.source, edit)) return false;
+    if (!this.rowsOnly(this.source, edit) || !this.csvContextKept(edit)) return false;
     const firstLine = this.lines.lineAt(edit.start);
     const lastOld = this.lines.lineAt(edit.oldEnd);
     this.applyToText(edit);
@@ -487,6 +490,28 @@ export class CheckSession {
   }
 
   /** Whether the edit can be handled row by row: a CSV data row, no quotes, no multi-line fields. */
+  /**
+   * Whether the file still reads as the kind and with the header and column roles it was checked
+   * with after `edit`. They come from its first rows: the delimiter sniffed from them, the header
+   * searched in them (and, for a file named neither .csv nor .tsv, whether it is delimited at all:
+   * `looksDelimited`), and, for a file without a header or a column named only `Code`, the data
+   * rows sampled for what they hold (`analyzeCsv`). An edit there is checked against them read
+   * again from a copy of those rows after it; one below them changes nothing of them.
+   */
+  private csvContextKept(edit: TextEdit): boolean {
+    const lines = this.lines;
+    const csv = this.csv!;
+    const editLine = lines.lineAt(edit.start);
+    const lastEdited = lines.lineAt(edit.oldEnd);
+    const reach = Math.max(SNIFF_ROWS, DELIMITED_ROWS, csv.sampled ? Math.max(HEADER_SEARCH_ROWS, lines.lineAt(csv.dataStart) + SAMPLE_ROWS) : 0) + 2;
+    if (editLine > reach) return true;
+    // Those rows after the edit, with a margin for rows it removes.
+    const endLine = Math.min(lines.lineCount - 1, reach + (lastEdited - editLine) + 2);
+    const head = this.source.slice(0, edit.start) + edit.text + this.source.slice(edit.oldEnd, Math.max(edit.oldEnd, lines.lineEnd(endLine)));
+    if (detectKind(head, this.options) !== 'csv') return false;
+    return JSON.stringify(analyzeCsv(head, this.engine)) === JSON.stringify(this.csv);
+  }
+
   private rowsOnly(before: EditedText, edit: TextEdit): boolean {
     if (this.kind !== 'csv' || !this.csv || this.rowsOverLines) return false;
     if (edit.start < this.csv.dataStart) return false;

@@ -48,6 +48,28 @@ describe('checking while editing (CheckSession)', () => {
     assert.equal(s.edit({ start: at, oldEnd: at, text: '"' }), 'full');
   });
 
+  it('an edit in the rows a file\'s columns are read from is checked against them read again: a generic "Code" column that stops holding codes, a file without a header', () => {
+    // A column named only "Code" is a code column when most of its cells hold codes (7 of 10 here).
+    const named = ['Code,Description,Price', ...Array.from({ length: 10 }, (_, i) => `${i < 7 ? '99213' : `X${i}`},Visit,100`)].join('\n');
+    const s = new CheckSession(engine, `${named}\n`, { fileName: 'list.csv' });
+    assert.equal(s.occurrences.length, 7);
+    for (const row of [1, 2]) {
+      const at = s.lines.lineStart(row);
+      s.edit({ start: at, oldEnd: at + 5, text: 'INT01' });
+      assertSameAsFull(s, `an internal id in row ${row}`);
+    }
+    assert.equal(s.occurrences.length, 0, 'five codes of ten: an id column, not a code column');
+    // Without a header, a column is a code column when its cells are known codes.
+    const bare = Array.from({ length: 6 }, (_, i) => `${i + 1},${i < 5 ? '64866' : '27447'},Anastomosis`).join('\n');
+    const t = new CheckSession(engine, `${bare}\n`, { fileName: 'list.csv' });
+    assert.equal(t.occurrences.length, 6);
+    for (const row of [0, 1]) {
+      const at = t.lines.lineStart(row) + 2;
+      t.edit({ start: at, oldEnd: at + 5, text: 'ABCDE' });
+      assertSameAsFull(t, `a name in row ${row}`);
+    }
+  });
+
   it('equals a full check after 300 random edits of a charge file', () => {
     const r = rng(7);
     const s = new CheckSession(engine, CHARGES, { fileName: 'x.csv' });

@@ -57,6 +57,9 @@ export function detectKind(text: string, hints: DetectHints = {}): DocumentKind 
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/** Rows `looksDelimited` reads for a header. */
+export const DELIMITED_ROWS = 60;
+
 /** The first rows split consistently on one delimiter. */
 export function looksDelimited(text: string): boolean {
   const sniff = sniffDelimiter(text);
@@ -66,7 +69,7 @@ export function looksDelimited(text: string): boolean {
   tokenizeCsv(text, sniff.delimiter, (row) => {
     if (row.end > row.start) rows++;
     if (!named && headerColumns(text, row)) named = true;
-    return rows < 60;
+    return rows < DELIMITED_ROWS;
   }, 0, Math.min(text.length, 256 * 1024));
   if (rows < 2) return false;
   return named ? sniff.fields >= 2 : rows >= 3 && sniff.fields >= 3;

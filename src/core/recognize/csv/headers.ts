@@ -47,6 +47,8 @@ export interface CsvContext {
   modifierColumns: number[];
   textColumns: number[];
   fact: Partial<Record<'pos' | 'units' | 'date' | 'setting' | 'claimId' | 'lineNumber' | 'billType', number>>;
+  /** Whether column roles were decided from the content of data rows (a file without a header, a column named only `Code`). */
+  sampled?: boolean;
 }
 
 /** Lower case, trimmed, `®`/`(R)`/`(TM)` and quotes removed, runs of spaces/underscores to one space, no spaces around `|`. */

@@ -29,8 +29,8 @@ import { inDocumentOrder } from '../../text/byStart';
 import { RowFacts } from './rowFacts';
 import { LoneCodeOccurrence, LoneModifier, NO_MODIFIERS } from '../loneCode';
 
-const HEADER_SEARCH_ROWS = 60;
-const SAMPLE_ROWS = 400;
+export const HEADER_SEARCH_ROWS = 60;
+export const SAMPLE_ROWS = 400;
 
 /** Reads the header (or infers the columns) of a delimited document. */
 export function analyzeCsv(text: string, data: RecognizerData, delimiter?: number): CsvContext {
@@ -117,6 +117,7 @@ function confirmGenericColumns(text: string, ctx: CsvContext, data: RecognizerDa
   const generic = ctx.columns.filter((c) => c.role === 'code' && c.generic);
   if (!generic.length) return;
   const stats = sampleColumns(text, ctx, data);
+  ctx.sampled = true;
   for (const c of generic) {
     const filled = stats.filled[c.index] ?? 0;
     const coded = stats.coded[c.index] ?? 0;
@@ -128,6 +129,7 @@ function confirmGenericColumns(text: string, ctx: CsvContext, data: RecognizerDa
 /** Finds code columns by content in a file whose header names none. */
 function inferCodeColumns(text: string, ctx: CsvContext, data: RecognizerData): void {
   const stats = sampleColumns(text, ctx, data);
+  ctx.sampled = true;
   const width = Math.max(stats.filled.length, ctx.columns.length);
   for (let k = 0; k < width; k++) {
     const filled = stats.filled[k] ?? 0;

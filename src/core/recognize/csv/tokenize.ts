@@ -253,7 +253,10 @@ const CANDIDATES = [44, 9, 59, 124]; // , TAB ; |
  * Sniffs the delimiter from the first lines: the candidate whose per-row field count is the same
  * (and above one) on most rows. Returns undefined when the text does not look delimited.
  */
-export function sniffDelimiter(text: string, maxRows = 40): { delimiter: number; consistency: number; fields: number } | undefined {
+/** Rows `sniffDelimiter` reads by default. */
+export const SNIFF_ROWS = 40;
+
+export function sniffDelimiter(text: string, maxRows = SNIFF_ROWS): { delimiter: number; consistency: number; fields: number } | undefined {
   const limit = Math.min(text.length, 256 * 1024);
   let best: { delimiter: number; consistency: number; fields: number } | undefined;
   for (const d of CANDIDATES) {
