@@ -451,7 +451,7 @@ function tableRows(r) {
     add({
       figure: `Completion context at the edit, in the edited file (since session 10): ${completions.map(([name]) => name).join(' / ')}`,
       value: completions.map(([, x]) => fmtMs(x.completion.p50)).join(' / ') + ' p50',
-      spread: `p99 ${completions.map(([, x]) => fmtMs(x.completion.p99)).join(' / ')}`,
+      spread: `p99 ${completions.map(([, x]) => fmtMs(x.completion.p99)).join(' / ')}${completions.every(([, x]) => x.completion.first !== undefined) ? `; first ${completions.map(([, x]) => fmtMs(x.completion.first)).join(' / ')}` : ''}`,
       baseline: `the edited text joined and read whole: ${completions.map(([, x]) => fmtMs(x.completion.wholeText.p50)).join(' / ')}`,
       ratio: completions.map(([, x]) => fmtRatio(x.completion.p50 / x.completion.wholeText.p50)).join(' / '),
       ratioValue: Math.max(...completions.map(([, x]) => x.completion.p50 / x.completion.wholeText.p50)), target: '≤ 10 ms (completion)',
