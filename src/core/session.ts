@@ -13,9 +13,7 @@ import type { CheckOptions, Engine } from './engine';
 import type { Pause } from './rules';
 import { analyzeCsv, detectKind, DocumentKind, RecognizeOptions } from './recognize';
 import type { CsvContext, DocumentReader } from './recognize';
-import { HEADER_SEARCH_ROWS, SAMPLE_ROWS } from './recognize/csv/recognize';
-import { SNIFF_ROWS } from './recognize/csv/tokenize';
-import { DELIMITED_ROWS } from './recognize/detect';
+import { contextLines } from './recognize/csv/recognize';
 import { LineIndex } from './text/lineIndex';
 import { byStart, firstStartingAfter, inDocumentOrder } from './text/byStart';
 import { LoneCodeOccurrence, LoneModifier } from './recognize/loneCode';
@@ -489,21 +487,19 @@ export class CheckSession {
     this.findingRangesOwned = true;
   }
 
-  /** Whether the edit can be handled row by row: a CSV data row, no quotes, no multi-line fields. */
   /**
    * Whether the file still reads as the kind and with the header and column roles it was checked
-   * with after `edit`. They come from its first rows: the delimiter sniffed from them, the header
-   * searched in them (and, for a file named neither .csv nor .tsv, whether it is delimited at all:
-   * `looksDelimited`), and, for a file without a header or a column named only `Code`, the data
+   * with after `edit`. They come from its first rows (`contextLines`): the delimiter sniffed from
+   * them, the header searched in them (and, for a file named neither .csv nor .tsv, whether it is
+   * delimited at all), and, for a file without a header or a column named only `Code`, the data
    * rows sampled for what they hold (`analyzeCsv`). An edit there is checked against them read
    * again from a copy of those rows after it; one below them changes nothing of them.
    */
   private csvContextKept(edit: TextEdit): boolean {
     const lines = this.lines;
-    const csv = this.csv!;
     const editLine = lines.lineAt(edit.start);
     const lastEdited = lines.lineAt(edit.oldEnd);
-    const reach = Math.max(SNIFF_ROWS, DELIMITED_ROWS, csv.sampled ? Math.max(HEADER_SEARCH_ROWS, lines.lineAt(csv.dataStart) + SAMPLE_ROWS) : 0) + 2;
+    const reach = contextLines(this.csv!, lines.lineAt(this.csv!.dataStart));
     if (editLine > reach) return true;
     // Those rows after the edit, with a margin for rows it removes.
     const endLine = Math.min(lines.lineCount - 1, reach + (lastEdited - editLine) + 2);
@@ -512,6 +508,7 @@ export class CheckSession {
     return JSON.stringify(analyzeCsv(head, this.engine)) === JSON.stringify(this.csv);
   }
 
+  /** Whether the edit can be handled row by row: a CSV data row, no quotes, no multi-line fields. */
   private rowsOnly(before: EditedText, edit: TextEdit): boolean {
     if (this.kind !== 'csv' || !this.csv || this.rowsOverLines) return false;
     if (edit.start < this.csv.dataStart) return false;

@@ -22,15 +22,26 @@ import { LineIndex } from '../../text/lineIndex';
 import { parseCodeCell } from '../cell';
 import { recognizePlainText, RecognizerData } from '../plainText';
 import { Column, CsvContext, headerColumns, indexColumns, typeAllowsCode } from './headers';
-import { CsvRow, fieldText, sniffDelimiter, tokenizeCsv } from './tokenize';
+import { CsvRow, fieldText, sniffDelimiter, SNIFF_ROWS, tokenizeCsv } from './tokenize';
+import { DELIMITED_ROWS } from '../detect';
 import { CodeStrings } from './codeStrings';
 import { LineCursor } from '../../text/lineCursor';
 import { inDocumentOrder } from '../../text/byStart';
 import { RowFacts } from './rowFacts';
 import { LoneCodeOccurrence, LoneModifier, NO_MODIFIERS } from '../loneCode';
 
-export const HEADER_SEARCH_ROWS = 60;
-export const SAMPLE_ROWS = 400;
+const HEADER_SEARCH_ROWS = 60;
+const SAMPLE_ROWS = 400;
+
+/**
+ * How many lines from a delimited file's start decide how it is read: those `sniffDelimiter`,
+ * `looksDelimited` and the header search read, and, when `ctx` took its column roles from content
+ * (`ctx.sampled`), the data rows sampled from `dataStartLine` on. An edit below them changes none
+ * of it (rows are lines where a check session edits rows).
+ */
+export function contextLines(ctx: CsvContext, dataStartLine: number): number {
+  return Math.max(SNIFF_ROWS, DELIMITED_ROWS, ctx.sampled ? Math.max(HEADER_SEARCH_ROWS, dataStartLine + SAMPLE_ROWS) : 0) + 2;
+}
 
 /** Reads the header (or infers the columns) of a delimited document. */
 export function analyzeCsv(text: string, data: RecognizerData, delimiter?: number): CsvContext {
