@@ -197,14 +197,16 @@ export class X12Reader implements DocumentReader {
       switch (id) {
         case Segment.ISA:
         case Segment.GS:
-        case Segment.ST: {
-          // An interchange, a group or a transaction starts: no service line or claim runs on into
-          // it (a DTP after it is not the last line's date), as the check session bounds claims.
+        case Segment.ST:
+        case Segment.SE: {
+          // An interchange, a group or a transaction starts or ends: no service line or claim runs
+          // on past it, with its date and line number (a DTP after it is not the last line's date),
+          // as the check session bounds claims.
           line.end();
           claim = NO_CLAIM;
           claimDate = undefined;
           lineNumber = undefined;
-          if (id === Segment.ISA) break;
+          if (id !== Segment.GS && id !== Segment.ST) break;
           const k = id === Segment.GS ? GS_VERSION : ST_VERSION;
           const named = transactionOf(k < count ? text.slice(starts[k], ends[k]) : '');
           if (named) kind = named;
@@ -268,15 +270,8 @@ export class X12Reader implements DocumentReader {
           }
           break;
         }
-        case Segment.SE:
         case Segment.HL:
           line.end();
-          if (id === Segment.SE) {
-            // The claim ends with its transaction: its date and line numbers too.
-            claim = NO_CLAIM;
-            claimDate = undefined;
-            lineNumber = undefined;
-          }
           break;
         default:
           break;
