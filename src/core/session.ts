@@ -306,12 +306,11 @@ export class CheckSession {
     if (!window) return false;
     if (window !== 'unread' && isClaimSpan(window)) return this.claimSpanEdit(edit, window, layout);
     this.applyToText(edit);
-    moveKinds(layout, edit);
+    moveKinds(layout, edit, window === 'unread' ? 0 : window.lineDelta);
     if (window === 'unread') return true;
     const { first, last, lastBefore, lineDelta, start } = window;
     // The lines of a claim share its place-of-service range: moved once each through a set.
     const taken = this.takeLines(first, lastBefore, lineDelta, true);
-    if (lineDelta) for (const k of layout.kinds) if (k.line > lastBefore) k.line += lineDelta;
 
     // A line break first, so that the copy's line 1 is the document's `first`.
     const copyEnd = last + 1 < this.lines.lineCount ? this.lines.lineStart(last + 1) : this.source.length;
@@ -338,7 +337,6 @@ export class CheckSession {
     const startCharacter = span.start - old.lineStart(first);
     const endLine = old.lineAt(span.endBefore);
     const endCharacter = span.endBefore - old.lineStart(endLine);
-    const later = layout.kinds.filter((k) => k.offset >= edit.oldEnd);
     this.applyToText(edit);
     const newEnd = span.endBefore + span.delta;
     const newEndLine = this.lines.lineAt(newEnd);
@@ -346,8 +344,7 @@ export class CheckSession {
       line: endLine, character: endCharacter, lineDelta: newEndLine - endLine,
       characterDelta: newEnd - this.lines.lineStart(newEndLine) - endCharacter,
     };
-    moveKinds(layout, edit);
-    if (after.lineDelta) for (const k of later) k.line += after.lineDelta;
+    moveKinds(layout, edit, after.lineDelta);
     this.putCopy(this.takeSpan(first, startCharacter, after), added, invalid, first, startCharacter);
     return true;
   }
@@ -537,10 +534,19 @@ interface TakenLines {
   after: After;
 }
 
-/** Where the transactions of an X12 file start after an edit that kept them (it changed no GS or ST). */
-function moveKinds(layout: X12Layout, edit: TextEdit): void {
+/**
+ * Where the transactions of an X12 file start after an edit that kept them (it changed no GS or
+ * ST): those after it move by the characters and the `lineDelta` lines it added (a claim window
+ * holds no change of transaction, so those after the edit are those after its lines).
+ */
+function moveKinds(layout: X12Layout, edit: TextEdit, lineDelta: number): void {
   const delta = edit.text.length - (edit.oldEnd - edit.start);
-  if (delta) for (const k of layout.kinds) if (k.offset >= edit.oldEnd) k.offset += delta;
+  if (!delta && !lineDelta) return;
+  for (const k of layout.kinds) {
+    if (k.offset < edit.oldEnd) continue;
+    k.offset += delta;
+    k.line += lineDelta;
+  }
 }
 
 /**
