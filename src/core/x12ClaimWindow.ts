@@ -211,18 +211,17 @@ function claimSpan(text: DocumentText, edit: { start: number; oldEnd: number; te
   const s = segmentStartAt(before, before.length, base === 0, terminator);
   const t = after.indexOf(terminator);
   if (s < 0 || t < 0) return undefined;
-  const touched = (written: string): SpanRole[] => segmentsOf(`${before.slice(s)}${written}${after.slice(0, t + 1)}`, terminator).map((g) => spanRole(g, sep));
-  const removed = text.slice(edit.start, edit.oldEnd);
-  const rolesBefore = touched(removed);
-  const rolesAfter = touched(edit.text);
+  // The text of the segments touched, before and after the edit.
+  const segmentBefore = `${before.slice(s)}${text.slice(edit.start, edit.oldEnd)}${after.slice(0, t + 1)}`;
+  const segmentAfter = `${before.slice(s)}${edit.text}${after.slice(0, t + 1)}`;
+  const rolesBefore = segmentsOf(segmentBefore, terminator).map((g) => spanRole(g, sep));
+  const rolesAfter = segmentsOf(segmentAfter, terminator).map((g) => spanRole(g, sep));
   const delta = edit.text.length - (edit.oldEnd - edit.start);
   if (rolesBefore.includes('structure') || rolesAfter.includes('structure')) {
     // One structure segment (no terminator typed or removed), with spaces or line breaks typed or
     // removed before it, or edited after its id: nothing to read again when the reader takes from
     // it what it took before.
     if (rolesBefore.length !== 1 || rolesAfter.length !== 1 || rolesBefore[0] !== 'structure' || rolesAfter[0] !== 'structure') return undefined;
-    const segmentBefore = `${before.slice(s)}${removed}${after.slice(0, t + 1)}`;
-    const segmentAfter = `${before.slice(s)}${edit.text}${after.slice(0, t + 1)}`;
     const lead = leadingSpace(segmentBefore);
     const bodyBefore = segmentBefore.slice(lead);
     const bodyAfter = segmentAfter.slice(leadingSpace(segmentAfter));
