@@ -246,15 +246,10 @@ function resultKey(r) {
 }
 
 /**
- * A row edit in a claim file (bench/inputs/claims-200k.csv: 200,000 service lines in claims of
- * seven): the rules of the edited row's claim run again over all its lines, wherever they are in
- * the file. The same in the FHIR Bundle, where the edited entry (an EOB) is read again. The edit
- * replaces the code of a line in the middle of the file and puts it back; the baseline is a full
- * check of the same file (engine.check, then its scavenges, 2 + 5 rounds).
+ * The baseline of an edit figure: the full check of the same text, `engine.check` and its
+ * scavenges, 2 warm-up + 5 timed rounds (ms each); a full collection after them.
  */
-function editInClaim(m, engine, file, fileName, iterations, { oneLine = false } = {}) {
-  const read = fs.readFileSync(file, 'utf8');
-  const text = oneLine ? oneLineX12(read) : read;
+function fullCheckRounds(engine, text, fileName) {
   const full = [];
   for (let r = 0; r < 7; r++) {
     const t = now();
@@ -264,6 +259,20 @@ function editInClaim(m, engine, file, fileName, iterations, { oneLine = false } 
     result = undefined;
   }
   gc();
+  return full;
+}
+
+/**
+ * A row edit in a claim file (bench/inputs/claims-200k.csv: 200,000 service lines in claims of
+ * seven): the rules of the edited row's claim run again over all its lines, wherever they are in
+ * the file. The same in the FHIR Bundle, where the edited entry (an EOB) is read again. The edit
+ * replaces the code of a line in the middle of the file and puts it back; the baseline is a full
+ * check of the same file (engine.check, then its scavenges, 2 + 5 rounds).
+ */
+function editInClaim(m, engine, file, fileName, iterations, { oneLine = false } = {}) {
+  const read = fs.readFileSync(file, 'utf8');
+  const text = oneLine ? oneLineX12(read) : read;
+  const full = fullCheckRounds(engine, text, fileName);
   const session = new m.CheckSession(engine, text, { fileName });
   const line = Math.floor(session.lines.lineCount / 2);
   const offsetOf = (x) => session.lines.lineStart(x.range.startLine) + x.range.startCharacter;
@@ -474,15 +483,7 @@ function envelopeEdit(m, engine, text, fullCheckMs, iterations) {
  */
 function lineBreakEdit(m, engine, iterations) {
   const text = oneLineX12(fs.readFileSync(INPUTS.x12, 'utf8'));
-  const full = [];
-  for (let r = 0; r < 7; r++) {
-    const t = now();
-    let result = engine.check(text, { fileName: FILE_NAMES.x12 });
-    minorGc();
-    if (r >= 2) full.push(now() - t);
-    result = undefined;
-  }
-  gc();
+  const full = fullCheckRounds(engine, text, FILE_NAMES.x12);
   const session = new m.CheckSession(engine, text, { fileName: FILE_NAMES.x12 });
   const at = text.indexOf('~', text.indexOf('CLM*', text.length >> 1)) + 1;
   const edits = [{ start: at, oldEnd: at, text: '\n' }, { start: at, oldEnd: at + 1, text: '' }];
