@@ -8,14 +8,10 @@ import * as fs from 'fs';
 import { engineOn, sharedFile } from './helpers/engine';
 import { CheckSession, TextEdit } from '../../src/core/session';
 import { assertReadsNothing, assertSameAsFull as sameAsFull, editKeeping, rng } from './helpers/sameAsFull';
-import { assertClaimRulesSeeBothClaims, claimFile, envelopeEdits, oneLine } from './helpers/claimFile';
+import { assertClaimRulesSeeBothClaims, claimFile, envelopeEdits, oneLine, wrapped } from './helpers/claimFile';
 
 const engine = engineOn();
 const assertSameAsFull = (session: CheckSession, label: string, fileName: string): void => sameAsFull(engine, session, label, fileName);
-
-
-/** The file wrapped at `width` characters, as some systems write it: segments run over line breaks. */
-const wrapped = (text: string, width: number): string => oneLine(text).match(new RegExp(`.{1,${width}}`, 'g'))!.join('\n');
 
 // Typed over a span inside a segment's elements: codes, modifiers, places of service, dates, units,
 // names, an element or a component added; a terminator (a segment split), a line break (a segment

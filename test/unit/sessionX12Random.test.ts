@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import { engineOn, sharedFile } from './helpers/engine';
 import { CheckSession, TextEdit } from '../../src/core/session';
 import { assertSameAsFull, rng } from './helpers/sameAsFull';
-import { claimFile, oneLine } from './helpers/claimFile';
+import { claimFile, oneLine, wrapped } from './helpers/claimFile';
 
 const engine = engineOn();
 
@@ -21,7 +21,7 @@ function files(context: Mocha.Context): Record<string, string> {
   return {
     lines: claims,
     one: oneLine(claims),
-    wrapped: oneLine(claims).match(/.{1,80}/g)!.join('\n'),
+    wrapped: wrapped(claims, 80),
     cob: real('837p_cob_example4.837'),
     inst: oneLine(real('837i_ppo_repriced.837i')),
   };

@@ -7,6 +7,9 @@ import { assertSameAsFull } from './sameAsFull';
 /** An X12 file written on one line, as X12 is sent: every line's indentation and line break gone. */
 export const oneLine = (text: string): string => text.split(/\r?\n/).map((l) => l.trim()).join('');
 
+/** The file wrapped at `width` characters, as some systems write it: segments run over line breaks. */
+export const wrapped = (text: string, width: number): string => oneLine(text).match(new RegExp(`.{1,${width}}`, 'g'))!.join('\n');
+
 /** ProfessionalClaim1 with its patient loop (HL 3 ... seven service lines) repeated: claims far apart, two of them with one id. */
 export function claimFile(sample: string, copies: number): string {
   const lines = sample.split(/\r?\n/);

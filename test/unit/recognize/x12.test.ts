@@ -6,6 +6,9 @@ import type { CodeOccurrence } from '../../../src/core/model';
 
 const ISA = 'ISA*00*          *01*SECRET    *ZZ*SUBMITTERS.ID  *ZZ*RECEIVERS.ID   *030101*1253*^*00501*000000905*1*T*:~';
 
+/** Segments that end a claim where they are written: a group or a transaction starts, or one ends. */
+const ENDS_OF_CLAIM = [['GS', 'GS*HC*A*B*20061003*1200*2*X*005010X222~'], ['ST', 'ST*837*0022*005010X222~'], ['ISA', ISA], ['SE', 'SE*9*0021~']] as const;
+
 describe('X12 837 recognizer: codes only from service-line composites', () => {
   it('reads SV1 codes and modifiers, never ZIPs in N4, ICD-9 in HI, ids in REF (837P, indented, CRLF)', () => {
     const text = [
@@ -35,7 +38,7 @@ describe('X12 837 recognizer: codes only from service-line composites', () => {
   });
 
   it('a service line ends at an ISA, GS, ST or SE written inside its claim: the DTP after them is not its date, and the lines after them belong to no claim', () => {
-    for (const [label, structure] of [['GS', 'GS*HC*A*B*20061003*1200*2*X*005010X222~'], ['ST', 'ST*837*0022*005010X222~'], ['ISA', ISA], ['SE', 'SE*9*0021~']] as const) {
+    for (const [label, structure] of ENDS_OF_CLAIM) {
       const text = [ISA, 'GS*HC*S*R*19991231*0802*1*X*005010X222~', 'ST*837*0021*005010X222~', 'CLM*26463774*100***11:B:1*Y*A*Y*I~',
         'LX*1~', 'SV1*HC:99213*40*UN*1***1~', structure, 'DTP*472*D8*20061003~', 'LX*2~', 'SV1*HC:87070*15*UN*1***1~', 'SE*9*0021~'].join('\n');
       const [first, second] = occurrences(text);
@@ -45,7 +48,7 @@ describe('X12 837 recognizer: codes only from service-line composites', () => {
   });
 
   it('nothing of a claim carries past an ISA, GS, ST or SE: not its date, not its line numbers', () => {
-    for (const [label, structure] of [['GS', 'GS*HC*A*B*20061003*1200*2*X*005010X222~'], ['ST', 'ST*837*0022*005010X222~'], ['ISA', ISA], ['SE', 'SE*9*0021~']] as const) {
+    for (const [label, structure] of ENDS_OF_CLAIM) {
       const text = [ISA, 'GS*HC*S*R*19991231*0802*1*X*005010X222~', 'ST*837*0021*005010X222~', 'CLM*26463774*100***11:B:1*Y*A*Y*I~', 'DTP*472*D8*20061003~',
         'LX*1~', 'SV1*HC:99213*40*UN*1***1~', structure, 'SV1*HC:87070*15*UN*1***1~'].join('\n');
       const [first, second] = occurrences(text);
